@@ -1,0 +1,32 @@
+import type { SourceLocation } from '../diagnostics/diagnostic.ts';
+import { captureLocation } from './location.ts';
+
+export interface VigilConfig {
+  /** Definition modules, as globs relative to the config file. Default `alerts/**\/*.ts`, `dashboards/**\/*.ts`. */
+  readonly include?: readonly string[];
+  /** Output directory, relative to the config file. Default `out`. */
+  readonly out?: string;
+  readonly runbooks?: {
+    /** Folder of human-written runbooks (`<AlertName>.md`), relative to the config file. Default `runbooks`. */
+    readonly dir?: string;
+    /** Where `out/runbooks` is browsable (e.g. the GitOps repository's web URL); every `runbook_url` starts with it. */
+    readonly baseUrl?: string;
+  };
+  readonly prometheusRule?: {
+    /** Metadata labels, so the Prometheus `ruleSelector` picks the rules up (e.g. `release: kube-prometheus-stack`). */
+    readonly labels?: Readonly<Record<string, string>>;
+  };
+  readonly serviceMonitor?: {
+    /** Metadata labels, so the Prometheus `serviceMonitorSelector` picks the monitors up. */
+    readonly labels?: Readonly<Record<string, string>>;
+  };
+}
+
+export interface ConfigDefinition extends VigilConfig {
+  readonly location: SourceLocation;
+}
+
+/** The root `vigil.config.ts` exports this as default. */
+export function defineConfig(config: VigilConfig): ConfigDefinition {
+  return Object.freeze({ ...config, location: captureLocation() });
+}

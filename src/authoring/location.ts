@@ -1,0 +1,71 @@
+import { findSourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { SourceLocation } from '../diagnostics/diagnostic.ts';
+
+/** vigil's own sources: frames inside them are skipped, so a template's definitions point at its caller. */
+const vigilSourceDir = fileURLToPath(new URL('..', import.meta.url));
+
+interface RawFrame {
+  /** The name the module was loaded under (a URL, maybe with a loader's query): the source-map key. */
+  source: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The file and line of the first caller outside vigil: where the user wrote `service(...)`,
+ * `alert(...)` or called a built-in template. Uses structured call sites (cheap) and maps
+ * them through the module's source map when the file was transpiled (TypeScript).
+ */
+export function captureLocation(): SourceLocation {
+  const frame = firstUserFrame();
+  if (!frame) return { file: '<unknown>' };
+  return mapThroughSourceMap(frame);
+}
+
+function firstUserFrame(): RawFrame | undefined {
+  const savedPrepare = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  try {
+    Error.prepareStackTrace = (_error, sites) => sites;
+    Error.stackTraceLimit = 30;
+    Error.captureStackTrace(holder, captureLocation);
+    for (const site of holder.stack ?? []) {
+      const name = site.getFileName() ?? site.getScriptNameOrSourceURL();
+      if (!name || name.startsWith('node:')) continue;
+      const file = toPath(name);
+      if (file.startsWith(vigilSourceDir)) continue;
+      return { source: name, file, line: site.getLineNumber() ?? 0, column: site.getColumnNumber() ?? 0 };
+    }
+    return undefined;
+  } finally {
+    Error.prepareStackTrace = savedPrepare;
+    Error.stackTraceLimit = savedLimit;
+  }
+}
+
+function mapThroughSourceMap(frame: RawFrame): SourceLocation {
+  const map = safeFindSourceMap(frame.source);
+  const entry = map?.findEntry(frame.line - 1, frame.column - 1);
+  if (entry && 'originalLine' in entry && typeof entry.originalLine === 'number') {
+    const file = entry.originalSource ? toPath(entry.originalSource) : frame.file;
+    return { file, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+  }
+  return { file: frame.file, line: frame.line, column: frame.column };
+}
+
+function safeFindSourceMap(file: string) {
+  try {
+    return findSourceMap(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file URL or path (possibly with a loader's query string) as a plain path. */
+export function toPath(name: string): string {
+  const withoutQuery = name.replace(/\?.*$/, '');
+  return withoutQuery.startsWith('file://') ? fileURLToPath(withoutQuery) : withoutQuery;
+}

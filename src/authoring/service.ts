@@ -1,0 +1,34 @@
+import { define, type DefinitionBase } from './definition.ts';
+
+export interface ServiceOptions {
+  /** Kubernetes Service name; also the `job` label Prometheus gives its series. */
+  readonly name: string;
+  readonly namespace: string;
+  /** Owning team: every alert of the service carries it and routing uses it. */
+  readonly team: string;
+  /** Labels of the Kubernetes Service the ServiceMonitor selects. Default `app.kubernetes.io/name: <name>`. */
+  readonly selector?: Readonly<Record<string, string>>;
+  /** Name of the Service port that serves metrics. Default `http-metrics`. */
+  readonly port?: string;
+  /** Metrics path. Default `/metrics`. */
+  readonly path?: string;
+  /** Scrape interval. Default `30s`. */
+  readonly interval?: string;
+  /** Generate a ServiceMonitor for it. Default true; false for targets scraped by other means. */
+  readonly scrape?: boolean;
+  /** Extra labels added to every alert of the service. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export interface ServiceDefinition extends DefinitionBase<'service'>, ServiceOptions {
+  /** Matchers that select this service's own series: `{ namespace, job }`. */
+  readonly scrapeLabels: Readonly<{ namespace: string; job: string }>;
+}
+
+/** A scraped workload that owns alerts, SLOs and dashboards. */
+export function service(options: ServiceOptions): ServiceDefinition {
+  return define('service', {
+    ...options,
+    scrapeLabels: Object.freeze({ namespace: options.namespace, job: options.name }),
+  });
+}

@@ -1,0 +1,36 @@
+import { relative } from 'node:path';
+import { diffBundle, isUpToDate } from '../../write/check-bundle.ts';
+import { writeBundle } from '../../write/write-bundle.ts';
+import { plural } from '../../diagnostics/format-human.ts';
+import { ExitCode, type Output } from '../io.ts';
+import { compileProject, type ProjectOptions } from '../pipeline.ts';
+
+export interface BuildOptions extends ProjectOptions {
+  readonly check?: boolean;
+}
+
+export async function buildCommand(options: BuildOptions, cwd: string, output: Output): Promise<number> {
+  const compiled = await compileProject(options, cwd, output);
+  if (!compiled) {
+    output.err('nothing was written');
+    return ExitCode.failed;
+  }
+  const shownOut = relative(cwd, compiled.outDir) || '.';
+  if (options.check) {
+    const difference = diffBundle(compiled.outDir, compiled.rendered);
+    if (isUpToDate(difference)) {
+      output.out(`${shownOut}/ is up to date (${plural(compiled.rendered.size, 'file')})`);
+      return ExitCode.ok;
+    }
+    for (const path of difference.missing) output.err(`missing: ${shownOut}/${path}`);
+    for (const path of difference.stale) output.err(`stale:   ${shownOut}/${path}`);
+    for (const path of difference.extra) output.err(`extra:   ${shownOut}/${path}`);
+    output.err(`${shownOut}/ is not what the definitions compile to: run \`vigil build\` and commit the result`);
+    return ExitCode.failed;
+  }
+  const result = writeBundle(compiled.outDir, compiled.rendered);
+  output.out(
+    `${shownOut}/: ${plural(result.written.length, 'file')} written, ${result.deleted.length} deleted, ${result.unchanged} unchanged`,
+  );
+  return ExitCode.ok;
+}

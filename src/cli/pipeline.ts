@@ -1,0 +1,47 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { RenderedBundle } from '../bundle.ts';
+import { compile, type CompileResult } from '../compile.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { formatHuman, summarize } from '../diagnostics/format-human.ts';
+import { loadProject, type LoadedProject } from '../load/load-project.ts';
+import { renderBundle } from '../render/render.ts';
+import type { Output } from './io.ts';
+
+export interface ProjectOptions {
+  readonly config?: string;
+  readonly out?: string;
+}
+
+export interface CompiledProject {
+  readonly project: LoadedProject;
+  readonly result: CompileResult;
+  readonly rendered: RenderedBundle;
+  /** Absolute output directory: --out from the working directory, else the config's `out` from the project root. */
+  readonly outDir: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** load → compile → render, printing diagnostics. Undefined when there are errors. */
+export async function compileProject(options: ProjectOptions, cwd: string, output: Output): Promise<CompiledProject | undefined> {
+  const project = await loadProject({ cwd, ...(options.config ? { config: options.config } : {}) });
+  if (hasErrors(project.diagnostics)) {
+    report(project.diagnostics, output);
+    return undefined;
+  }
+  const result = compile({ definitions: project.definitions, ...(project.config ? { config: project.config } : {}) });
+  const diagnostics = sortDiagnostics([...project.diagnostics, ...result.diagnostics]);
+  report(diagnostics, output);
+  if (hasErrors(diagnostics)) return undefined;
+  const outDir = options.out
+    ? resolve(cwd, options.out)
+    : isAbsolute(result.ir.config.out)
+      ? result.ir.config.out
+      : resolve(project.root, result.ir.config.out);
+  return { project, result, rendered: renderBundle(result.bundle), outDir, diagnostics };
+}
+
+export function report(diagnostics: readonly Diagnostic[], output: Output): void {
+  if (diagnostics.length === 0) return;
+  for (const diagnostic of diagnostics) output.err(formatHuman(diagnostic));
+  output.err(summarize(diagnostics));
+}

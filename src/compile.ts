@@ -1,0 +1,29 @@
+import type { Definition } from './authoring/index.ts';
+import type { ConfigDefinition } from './authoring/config.ts';
+import type { Bundle } from './bundle.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
+import { emit } from './emit/index.ts';
+import type { ProjectIR } from './ir.ts';
+import { normalize } from './normalize/index.ts';
+import { validate } from './validate/index.ts';
+
+export interface CompileInput {
+  readonly definitions: readonly Definition[];
+  readonly config?: ConfigDefinition;
+}
+
+export interface CompileResult {
+  /** Empty when any diagnostic is an error: nothing half-built is ever written. */
+  readonly bundle: Bundle;
+  /** Sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ir: ProjectIR;
+}
+
+/** The pure core: definitions → bundle and diagnostics. No file, clock, environment or randomness. */
+export function compile(input: CompileInput): CompileResult {
+  const { ir, diagnostics: normalizeDiagnostics } = normalize(input.definitions, input.config);
+  const diagnostics = sortDiagnostics([...normalizeDiagnostics, ...validate(ir)]);
+  const bundle = hasErrors(diagnostics) ? new Map() : emit(ir);
+  return { bundle, diagnostics, ir };
+}

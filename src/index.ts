@@ -1,0 +1,13 @@
+/**
+ * vigil's public API: the authoring functions SREs write definitions with, the PromQL helpers
+ * templates build expressions with, and the pure compiler for use as a library.
+ */
+export * from './authoring/index.ts';
+export { anyOf, by, labelMatchers, not, notRe, quote, quoteRegex, re, selector } from './promql/selector.ts';
+export type { Matchers, MatchOperator, MatchValue } from './promql/selector.ts';
+export { checkPromql, type PromqlProblem } from './promql/check.ts';
+export { compile, type CompileInput, type CompileResult } from './compile.ts';
+export { renderBundle } from './render/render.ts';
+export type { Bundle, BundleFile, RenderedBundle } from './bundle.ts';
+export type { Diagnostic, DiagnosticSeverity, SourceLocation } from './diagnostics/diagnostic.ts';
+export type * from './ir.ts';

@@ -1,0 +1,26 @@
+/** JSON Schema of `vigil.config.ts`'s default export (mirrors the VigilConfig type). */
+const stringMap = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+} as const;
+
+export const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'vigil configuration',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    include: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+    out: { type: 'string', minLength: 1 },
+    runbooks: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        dir: { type: 'string', minLength: 1 },
+        baseUrl: { type: 'string', pattern: '^(https?://\\S+)?$' },
+      },
+    },
+    prometheusRule: { type: 'object', additionalProperties: false, properties: { labels: stringMap } },
+    serviceMonitor: { type: 'object', additionalProperties: false, properties: { labels: stringMap } },
+  },
+} as const;

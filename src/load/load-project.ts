@@ -1,0 +1,146 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { glob } from 'tinyglobby';
+import { register as registerCommonJs } from 'tsx/cjs/api';
+import { register } from 'tsx/esm/api';
+import type { Definition } from '../authoring/index.ts';
+import type { ConfigDefinition } from '../authoring/config.ts';
+import { collectDefinitions, isDefinition } from '../authoring/definition.ts';
+import { errorAt, warningAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
+import { defaultInclude } from '../normalize/config.ts';
+import { compareStrings } from '../util/compare.ts';
+import { checkConfigShape } from './config-shape.ts';
+import { moduleErrorDiagnostic } from './module-error.ts';
+
+export const DEFAULT_CONFIG_FILES = ['vigil.config.ts', 'vigil.config.mts', 'vigil.config.js', 'vigil.config.mjs'];
+
+export interface LoadedProject {
+  /** Directory of the config file: every relative path (include, out, runbooks, locations) is from here. */
+  readonly root: string;
+  readonly configFile: string;
+  readonly config?: ConfigDefinition;
+  /** In load order: modules sorted by path, definitions in the order they were made. */
+  readonly definitions: readonly Definition[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+let loadCount = 0;
+
+/**
+ * The only reader of definitions: imports the config and every included module (TypeScript
+ * through tsx), and collects the definitions they make. Every failure becomes a diagnostic.
+ */
+export async function loadProject(options: { cwd: string; config?: string }): Promise<LoadedProject> {
+  const configFile = findConfig(options.cwd, options.config);
+  const root = dirname(configFile);
+  const diagnostics: Diagnostic[] = [];
+  const relativeFile = (file: string) => relative(root, file).split('\\').join('/');
+  const relocate = (location: SourceLocation): SourceLocation => ({ ...location, file: relativeFile(location.file) });
+
+  if (!existsSync(configFile) || !statSync(configFile).isFile()) {
+    return {
+      root,
+      configFile,
+      definitions: [],
+      diagnostics: [
+        errorAt('config-not-found', { file: relative(options.cwd, configFile) || configFile }, 'no vigil config file found', {
+          hint: options.config
+            ? 'check the --config path'
+            : `create \`vigil.config.ts\` (export default defineConfig({...})) or pass --config`,
+        }),
+      ],
+    };
+  }
+
+  // Fresh namespaces per load: modules are evaluated anew, never served from an earlier load.
+  const namespace = `vigil-load-${process.pid}-${++loadCount}`;
+  const esm = register({ namespace });
+  const commonJs = registerCommonJs({ namespace });
+  process.setSourceMapsEnabled(true);
+  const importModule = (file: string): Promise<unknown> =>
+    isEsModule(file) ? esm.import(pathToFileURL(file).href, import.meta.url) : Promise.resolve(commonJs.require(file, import.meta.url));
+  const sourceText = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  try {
+    const { result: config, definitions: madeByConfig } = await collectDefinitions(async () => {
+      try {
+        return defaultExport(await importModule(configFile)) as ConfigDefinition | undefined;
+      } catch (error) {
+        diagnostics.push(moduleErrorDiagnostic(error, configFile, root, sourceText));
+        return undefined;
+      }
+    });
+    if (diagnostics.length > 0) return { root, configFile, definitions: [], diagnostics };
+
+    const shapeProblems = checkConfigShape(config, { file: relativeFile(configFile), line: config?.location?.line });
+    diagnostics.push(...shapeProblems);
+    if (shapeProblems.some((d) => d.severity === 'error')) return { root, configFile, definitions: [], diagnostics };
+
+    const files = await includedFiles(root, config?.include ?? defaultInclude, configFile);
+    if (files.length === 0) {
+      diagnostics.push(
+        warningAt('include-matches-nothing', { file: relativeFile(configFile) }, `no definition module matches ${(config?.include ?? defaultInclude).map((p) => `\`${p}\``).join(', ')}`),
+      );
+    }
+    const { definitions: made } = await collectDefinitions(async () => {
+      for (const file of files) {
+        try {
+          await importModule(file);
+        } catch (error) {
+          diagnostics.push(moduleErrorDiagnostic(error, file, root, sourceText));
+        }
+      }
+    });
+    const definitions = [...madeByConfig, ...made]
+      .filter(isDefinition)
+      .map((d) => ({ ...d, location: relocate(d.location) }) as Definition);
+    const relocatedConfig = config && { ...config, location: relocate(config.location ?? { file: configFile }) };
+    return { root, configFile, config: relocatedConfig, definitions, diagnostics };
+  } finally {
+    commonJs.unregister();
+    await esm.unregister();
+  }
+}
+
+/** The default export, also when the module was compiled to CommonJS (a package without "type": "module"). */
+function defaultExport(module: unknown): unknown {
+  const value = (module as { default?: unknown } | undefined)?.default;
+  const compiledEsm = typeof value === 'object' && value !== null && (value as { __esModule?: unknown }).__esModule === true;
+  return compiledEsm ? (value as { default?: unknown }).default : value;
+}
+
+/** Whether Node treats the file as an ES module: `.mts`/`.mjs`, or the nearest package.json says `"type": "module"`. */
+function isEsModule(file: string): boolean {
+  if (/\.m[jt]s$/.test(file)) return true;
+  if (/\.c[jt]s$/.test(file)) return false;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+function findConfig(cwd: string, explicit: string | undefined): string {
+  if (explicit) return resolve(cwd, explicit);
+  for (const name of DEFAULT_CONFIG_FILES) {
+    const candidate = resolve(cwd, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return resolve(cwd, DEFAULT_CONFIG_FILES[0]!);
+}
+
+async function includedFiles(root: string, patterns: readonly string[], configFile: string): Promise<string[]> {
+  const files = await glob([...patterns], {
+    cwd: root,
+    absolute: true,
+    onlyFiles: true,
+    ignore: ['**/node_modules/**', '**/*.d.ts', '**/*.test.ts'],
+  });
+  return files.filter((f) => f !== configFile).sort(compareStrings);
+}

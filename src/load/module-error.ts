@@ -1,0 +1,70 @@
+import { dirname, relative } from 'node:path';
+import { errorAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
+import { toPath } from '../authoring/location.ts';
+
+/**
+ * Turns an exception thrown while importing a definition module into a diagnostic that points
+ * at the user's own code: a TypeScript syntax error, a missing import, or a throw at load time.
+ */
+export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: string, sourceText?: (file: string) => string | undefined): Diagnostic {
+  const rel = (file: string) => relative(root, file).split('\\').join('/');
+  const message = error instanceof Error ? error.message : String(error);
+
+  const transform = /(\/[^\s:]+\.[cm]?[jt]sx?):(\d+):(\d+): ERROR: (.+)/.exec(message);
+  if (transform) {
+    return errorAt('module-syntax', { file: rel(transform[1]!), line: Number(transform[2]), column: Number(transform[3]) }, transform[4]!, {
+      hint: 'fix the TypeScript syntax error',
+    });
+  }
+
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_MODULE_NOT_FOUND') {
+    const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+    const importer = /imported from (\S+)/.exec(message)?.[1];
+    const importerFile = importer ? toPath(importer) : moduleFile;
+    const asWritten = missing?.startsWith('/') ? relativeSpecifier(importerFile, missing) : missing;
+    const specifierLine = asWritten ? findLine(sourceText?.(importerFile), asWritten) : undefined;
+    return errorAt('module-not-found', locationIn(rel(importerFile), specifierLine), `cannot find \`${asWritten ?? 'a module'}\``, {
+      hint: 'check the import path (relative imports need the file extension, e.g. `./shared.ts`)',
+    });
+  }
+
+  const thrownAt = firstUserFrame(error, root);
+  const location = thrownAt ? { ...thrownAt, file: rel(thrownAt.file) } : { file: rel(moduleFile) };
+  const isTdz = error instanceof ReferenceError && /before initialization/.test(message);
+  return errorAt('module-threw', location, `loading \`${rel(moduleFile)}\` failed: ${message}`, {
+    hint: isTdz
+      ? 'a value was used before its module finished loading, usually because of an import cycle: move the shared definition into a module both can import'
+      : 'a definition module must not throw while it loads',
+  });
+}
+
+/** `./shared/x.ts` as the importer most likely wrote it. */
+function relativeSpecifier(importer: string, target: string): string {
+  const path = relative(dirname(importer), target).split('\\').join('/');
+  return path.startsWith('.') ? path : `./${path}`;
+}
+
+function locationIn(file: string, line: number | undefined): SourceLocation {
+  return line === undefined ? { file } : { file, line };
+}
+
+function findLine(text: string | undefined, needle: string): number | undefined {
+  if (!text) return undefined;
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+const vigilSourceDir = new URL('..', import.meta.url);
+
+/** The first stack frame inside the project (not node_modules, not vigil itself). */
+function firstUserFrame(error: unknown, root: string): SourceLocation | undefined {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const vigilDir = toPath(vigilSourceDir.href);
+  for (const match of stack.matchAll(/\(?((?:file:\/\/)?\/[^():\s]+(?:\?[^:)\s]*)?):(\d+):(\d+)\)?$/gm)) {
+    const file = toPath(match[1]!);
+    if (!file.startsWith(root) || file.includes('/node_modules/') || file.startsWith(vigilDir)) continue;
+    return { file, line: Number(match[2]), column: Number(match[3]) };
+  }
+  return undefined;
+}

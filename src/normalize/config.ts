@@ -1,0 +1,20 @@
+import type { ConfigDefinition } from '../authoring/config.ts';
+import type { ConfigIR } from '../ir.ts';
+import { sortedRecord } from '../util/records.ts';
+
+export const defaultInclude: readonly string[] = ['alerts/**/*.ts', 'dashboards/**/*.ts'];
+
+/** The configuration with every default filled in. */
+export function normalizeConfig(config: ConfigDefinition | undefined): ConfigIR {
+  return {
+    include: config?.include ?? defaultInclude,
+    out: config?.out ?? 'out',
+    runbooks: {
+      dir: config?.runbooks?.dir ?? 'runbooks',
+      baseUrl: config?.runbooks?.baseUrl ?? '',
+    },
+    prometheusRule: { labels: sortedRecord(config?.prometheusRule?.labels) },
+    serviceMonitor: { labels: sortedRecord(config?.serviceMonitor?.labels) },
+    location: config?.location ?? { file: 'vigil.config.ts' },
+  };
+}

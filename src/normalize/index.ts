@@ -1,0 +1,45 @@
+import type { Definition } from '../authoring/index.ts';
+import type { AlertDefinition } from '../authoring/alert.ts';
+import type { ConfigDefinition } from '../authoring/config.ts';
+import type { RecordDefinition } from '../authoring/record.ts';
+import type { ServiceDefinition } from '../authoring/service.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { ProjectIR } from '../ir.ts';
+import { normalizeConfig } from './config.ts';
+import { normalizeRules } from './rules.ts';
+import { ServiceIndex } from './services.ts';
+
+export interface NormalizeResult {
+  readonly ir: ProjectIR;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Definitions → IR: defaults filled, references resolved, labels and annotations completed. */
+export function normalize(definitions: readonly Definition[], config?: ConfigDefinition): NormalizeResult {
+  const services: ServiceDefinition[] = [];
+  const alerts: AlertDefinition[] = [];
+  const records: RecordDefinition[] = [];
+  for (const definition of definitions) {
+    switch (definition.kind) {
+      case 'service':
+        services.push(definition);
+        break;
+      case 'alert':
+        alerts.push(definition);
+        break;
+      case 'record':
+        records.push(definition);
+        break;
+      default:
+        throw new Error(`internal: unknown definition kind ${JSON.stringify((definition as { kind: unknown }).kind)}`);
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  const configIR = normalizeConfig(config);
+  const serviceIndex = new ServiceIndex(services);
+  const ruleGroups = normalizeRules(alerts, records, serviceIndex, configIR, diagnostics);
+  return {
+    ir: { config: configIR, services: serviceIndex.all(), ruleGroups },
+    diagnostics: [...serviceIndex.diagnostics, ...diagnostics],
+  };
+}

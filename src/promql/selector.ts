@@ -1,0 +1,74 @@
+/**
+ * The one place that turns label names and values into PromQL text. Every value is quoted
+ * as a PromQL double-quoted string, so a topic named `a"b\c` or a value with a newline can
+ * never break out of its matcher.
+ */
+
+export type MatchOperator = '=' | '!=' | '=~' | '!~';
+
+/** A label's condition: a plain string means equality. */
+export type MatchValue = string | { readonly op: MatchOperator; readonly value: string };
+
+/** Label name → condition, e.g. `{ job: 'registry', code: re('5..') }`. */
+export type Matchers = Readonly<Record<string, MatchValue>>;
+
+/** Regex match: `re('5..')` → `=~"5.."`. */
+export const re = (value: string): MatchValue => ({ op: '=~', value });
+/** Negative regex match: `notRe('2..')` → `!~"2.."`. */
+export const notRe = (value: string): MatchValue => ({ op: '!~', value });
+/** Inequality: `not('')` → `!=""`. */
+export const not = (value: string): MatchValue => ({ op: '!=', value });
+
+const labelNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const metricNamePattern = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+
+export function isValidLabelName(name: string): boolean {
+  return labelNamePattern.test(name);
+}
+
+export function isValidMetricName(name: string): boolean {
+  return metricNamePattern.test(name);
+}
+
+/**
+ * A PromQL string literal. JSON's escaping (\" \\ \n \t \uXXXX) is a subset of the escapes
+ * PromQL's Go-style strings accept, so JSON.stringify gives a valid, injection-proof literal.
+ */
+export function quote(value: string): string {
+  return JSON.stringify(value.isWellFormed() ? value : value.toWellFormed());
+}
+
+/** Escapes regular-expression metacharacters (as Go's regexp.QuoteMeta) so a value matches literally. */
+export function quoteRegex(value: string): string {
+  return value.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+
+/** A regex matching exactly one of the given literal values: `a|b\.c`. */
+export function anyOf(values: readonly string[]): string {
+  return [...new Set(values)].sort().map(quoteRegex).join('|');
+}
+
+/** `{a="x",b=~"y|z"}`, labels in sorted order; `{}` never: empty matchers give an empty string. */
+export function labelMatchers(matchers: Matchers): string {
+  const names = Object.keys(matchers).sort();
+  if (names.length === 0) return '';
+  const parts = names.map((name) => {
+    if (!isValidLabelName(name)) throw new Error(`invalid label name ${JSON.stringify(name)}`);
+    const condition = matchers[name]!;
+    const { op, value } = typeof condition === 'string' ? { op: '=', value: condition } : condition;
+    return `${name}${op}${quote(value)}`;
+  });
+  return `{${parts.join(',')}}`;
+}
+
+/** `metric{matchers}`; the bare metric name when there are no matchers. */
+export function selector(metric: string, matchers: Matchers = {}): string {
+  if (!isValidMetricName(metric)) throw new Error(`invalid metric name ${JSON.stringify(metric)}`);
+  return `${metric}${labelMatchers(matchers)}`;
+}
+
+/** `by (a, b) ` grouping clause (with a trailing space), labels sorted and deduplicated; empty for none. */
+export function by(labels: readonly string[]): string {
+  const sorted = [...new Set(labels)].sort();
+  return sorted.length === 0 ? '' : `by (${sorted.join(', ')}) `;
+}

@@ -1,0 +1,51 @@
+import { errorAt, type Diagnostic, type SourceLocation } from '../../diagnostics/diagnostic.ts';
+import type { Labels } from '../../ir.ts';
+import { isValidLabelName } from '../../promql/selector.ts';
+import { labelKeyProblem, labelValueProblem } from '../../util/kubernetes-names.ts';
+import { allRules, rulePath, servicePath, type ValidationRule } from '../rule.ts';
+
+export const invalidLabel: ValidationRule = {
+  id: 'invalid-label',
+  description:
+    'Alert and recording-rule labels are Prometheus label names; Kubernetes selector and metadata labels are valid Kubernetes labels.',
+  check(ir) {
+    const diagnostics: Diagnostic[] = [];
+    const prometheusLabels = (labels: Labels, location: SourceLocation, path: string) => {
+      for (const [key, value] of Object.entries(labels)) {
+        if (!isValidLabelName(key) || key.startsWith('__')) {
+          diagnostics.push(
+            errorAt(this.id, location, `\`${key}\` is not a valid Prometheus label name`, {
+              path,
+              hint: 'label names are letters, digits and `_`, not starting with a digit or `__`',
+            }),
+          );
+        }
+        if (value === '') {
+          diagnostics.push(errorAt(this.id, location, `label \`${key}\` has an empty value, which Prometheus drops`, { path }));
+        }
+      }
+    };
+    const kubernetesLabels = (labels: Labels, location: SourceLocation, path: string) => {
+      for (const [key, value] of Object.entries(labels)) {
+        const keyProblem = labelKeyProblem(key);
+        if (keyProblem) diagnostics.push(errorAt(this.id, location, `label key \`${key}\` ${keyProblem}`, { path }));
+        const valueProblem = labelValueProblem(value);
+        if (valueProblem) diagnostics.push(errorAt(this.id, location, `value \`${value}\` of label \`${key}\` ${valueProblem}`, { path }));
+      }
+    };
+
+    for (const service of ir.services) {
+      kubernetesLabels(service.selector, service.location, `${servicePath(service)} > selector`);
+      prometheusLabels(service.labels, service.location, `${servicePath(service)} > labels`);
+    }
+    kubernetesLabels(ir.config.prometheusRule.labels, ir.config.location, 'config > prometheusRule > labels');
+    kubernetesLabels(ir.config.serviceMonitor.labels, ir.config.location, 'config > serviceMonitor > labels');
+    const serviceLabels = new Map(ir.services.map((s) => [s.id, s.labels]));
+    for (const rule of allRules(ir)) {
+      const inherited = serviceLabels.get(rule.serviceId) ?? {};
+      const own = Object.fromEntries(Object.entries(rule.labels).filter(([key, value]) => inherited[key] !== value));
+      prometheusLabels(own, rule.location, `${rulePath(rule)} > labels`);
+    }
+    return diagnostics;
+  },
+};

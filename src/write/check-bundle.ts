@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import type { RenderedBundle } from '../bundle.ts';
+import { compareStrings } from '../util/compare.ts';
+import { previouslyGenerated, readIfExists } from './out-dir.ts';
+
+export interface BundleDifference {
+  /** Generated now, absent from disk. */
+  readonly missing: readonly string[];
+  /** On disk with other content. */
+  readonly stale: readonly string[];
+  /** Generated earlier by vigil, no longer produced. */
+  readonly extra: readonly string[];
+}
+
+export function isUpToDate(difference: BundleDifference): boolean {
+  return difference.missing.length + difference.stale.length + difference.extra.length === 0;
+}
+
+/** Compares `outDir` with what the definitions compile to, writing nothing. */
+export function diffBundle(outDir: string, rendered: RenderedBundle): BundleDifference {
+  const missing: string[] = [];
+  const stale: string[] = [];
+  for (const [path, text] of rendered) {
+    const onDisk = readIfExists(join(outDir, path));
+    if (onDisk === undefined) missing.push(path);
+    else if (onDisk !== text) stale.push(path);
+  }
+  const extra = [...previouslyGenerated(outDir)].filter((p) => !rendered.has(p) && readIfExists(join(outDir, p)) !== undefined);
+  return { missing, stale, extra: extra.sort(compareStrings) };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkPromql, shapeOf } from '../../src/promql/check.ts';
+
+describe('checkPromql', () => {
+  it.each([
+    'up == 0',
+    'sum by (namespace) (rate(http_requests_total{code=~"5.."}[5m])) / sum by (namespace) (rate(http_requests_total[5m])) > 0.05',
+    'histogram_quantile(0.95, sum by (le) (rate(x_bucket[5m]))) > 0.5',
+    'absent_over_time(up{job="a"}[10m])',
+    'deriv(sum(kafka_consumergroup_lag)[30m:1m]) > 0',
+    'max_over_time(x[5m]) offset 1h',
+    'a\n/\nb\n> 1',
+  ])('accepts %s', (expr) => expect(checkPromql(expr)).toEqual([]));
+
+  it.each([
+    ['sum(rate(x[5m])', 'unexpected end of expression', 15],
+    ['rate(x[5m]) >', 'unexpected end of expression', 13],
+    ['foo bar', 'unexpected `bar`', 4],
+    ['x{a="b}', 'unexpected end of expression', 7],
+    ['rate(x[5x])', 'unexpected `x`', 8],
+    ['rate(x)', 'expected type matrix in call to function "rate", got vector', 5],
+    ['1 > 2', 'comparisons between scalars must use BOOL modifier', 0],
+    ['{a=""}', 'vector selector must contain at least one non-empty matcher', 0],
+    ['', 'empty expression', 0],
+  ])('reports %j: %s at %d', (expr, message, from) => {
+    const [problem] = checkPromql(expr);
+    expect(problem?.message).toContain(message);
+    expect(problem?.from).toBe(from);
+  });
+
+  it('never lets a cached verdict hide a problem that depends on a literal', () => {
+    expect(checkPromql('x{a="value"} > 1')).toEqual([]);
+    expect(checkPromql('{a="value"} > 1')).toEqual([]);
+    expect(checkPromql('{a=""} > 1')).not.toEqual([]);
+  });
+
+  it('reduces literals to their shape', () => {
+    expect(shapeOf('x{a="one",b=~"t.*"}')).toBe('x{a="x",b=~"t.*"}');
+    expect(shapeOf('x{a="unterminated}')).toBeUndefined();
+    expect(shapeOf('x # "comment"')).toBeUndefined();
+  });
+});

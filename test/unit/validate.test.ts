@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertOptions } from '../../src/authoring/alert.ts';
+import type { ServiceOptions } from '../../src/authoring/service.ts';
+import { compileDefinitions, testAlert, testService } from '../support/definitions.ts';
+
+interface Case {
+  readonly name: string;
+  readonly service?: Partial<ServiceOptions>;
+  readonly alert?: Partial<AlertOptions> | null;
+  /** Expected diagnostic code and path, or undefined for a valid case. */
+  readonly expect?: { code: string; path: string };
+}
+
+const cases: Case[] = [
+  { name: 'a plain service and alert' },
+  { name: 'a service that is only scraped', alert: null },
+  { name: 'PromQL syntax error', alert: { expr: 'sum(rate(x[5m])' }, expect: { code: 'promql-syntax', path: 'alert "CheckoutDown" > expr' } },
+  { name: 'PromQL type error', alert: { expr: 'rate(x) > 1' }, expect: { code: 'promql-syntax', path: 'alert "CheckoutDown" > expr' } },
+  { name: 'bad for', alert: { for: '5 minutes' }, expect: { code: 'invalid-duration', path: 'alert "CheckoutDown" > for' } },
+  { name: 'bad keepFiringFor', alert: { keepFiringFor: '-1m' }, expect: { code: 'invalid-duration', path: 'alert "CheckoutDown" > keepFiringFor' } },
+  { name: 'zero scrape interval', service: { interval: '0s' }, expect: { code: 'invalid-duration', path: 'service "checkout" > interval' } },
+  { name: 'uppercase service name', service: { name: 'Checkout' }, alert: null, expect: { code: 'invalid-name', path: 'service "Checkout" > name' } },
+  { name: 'namespace with a dot', service: { namespace: 'shop.prod' }, expect: { code: 'invalid-name', path: 'service "checkout" > namespace' } },
+  { name: 'empty team', service: { team: ' ' }, expect: { code: 'invalid-name', path: 'service "checkout" > team' } },
+  { name: 'port name too long', service: { port: 'http-metrics-port' }, expect: { code: 'invalid-name', path: 'service "checkout" > port' } },
+  { name: 'relative metrics path', service: { path: 'metrics' }, expect: { code: 'invalid-name', path: 'service "checkout" > path' } },
+  { name: 'alert name with a quote', alert: { name: 'Checkout"Down' }, expect: { code: 'invalid-name', path: 'alert "Checkout"Down" > name' } },
+  { name: 'alert name with a slash', alert: { name: '../../etc/passwd' }, expect: { code: 'invalid-name', path: 'alert "../../etc/passwd" > name' } },
+  { name: 'label name with a dash', alert: { labels: { 'my-label': 'x' } }, expect: { code: 'invalid-label', path: 'alert "CheckoutDown" > labels' } },
+  { name: 'empty label value', alert: { labels: { component: '' } }, expect: { code: 'invalid-label', path: 'alert "CheckoutDown" > labels' } },
+  { name: 'selector value with a space', service: { selector: { app: 'check out' } }, expect: { code: 'invalid-label', path: 'service "checkout" > selector' } },
+  { name: 'severity overridden by a label', alert: { labels: { severity: 'page' } }, expect: { code: 'reserved-label', path: 'alert "CheckoutDown" > labels' } },
+  { name: 'runbook_url overridden', alert: { annotations: { runbook_url: 'https://x' } }, expect: { code: 'reserved-label', path: 'alert "CheckoutDown" > annotations' } },
+  { name: 'empty summary', alert: { summary: '' }, expect: { code: 'missing-annotation', path: 'alert "CheckoutDown" > summary' } },
+  { name: 'empty description', alert: { description: '  ' }, expect: { code: 'missing-annotation', path: 'alert "CheckoutDown" > description' } },
+  { name: 'a service that produces nothing', service: { scrape: false }, alert: null, expect: { code: 'empty-output', path: 'service "checkout"' } },
+];
+
+describe('validation rules', () => {
+  it.each(cases)('$name', (c) => {
+    const svc = testService(c.service);
+    const definitions = c.alert === null ? [svc] : [svc, testAlert(svc, c.alert ?? {})];
+    const result = compileDefinitions(definitions);
+    if (!c.expect) {
+      expect(result.diagnostics).toEqual([]);
+      expect(result.bundle.size).toBeGreaterThan(0);
+      return;
+    }
+    expect(result.diagnostics.map((d) => ({ code: d.code, path: d.location.path }))).toContainEqual(c.expect);
+    expect(result.bundle.size, 'nothing is emitted when there are errors').toBe(0);
+  });
+
+  it('reports an alert defined twice with the same labels', () => {
+    const svc = testService();
+    const result = compileDefinitions([svc, testAlert(svc), testAlert(svc)]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['duplicate-rule']);
+  });
+
+  it('accepts the same alert name with different severities', () => {
+    const svc = testService();
+    const result = compileDefinitions([svc, testAlert(svc), testAlert(svc, { severity: 'warning' })]);
+    expect(result.diagnostics).toEqual([]);
+  });
+});
