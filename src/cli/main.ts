@@ -1,7 +1,10 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { WriteError } from '../write/write-bundle.ts';
-import { buildCommand } from './commands/build.ts';
+import type { CommandRegistration } from './command.ts';
+import { registerBuild } from './commands/build.ts';
 import { ExitCode, processOutput, type Output } from './io.ts';
+
+const commands: readonly CommandRegistration[] = [registerBuild];
 
 /** Runs the vigil CLI and returns its exit code. The only place that maps failures to exit codes. */
 export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
@@ -12,18 +15,9 @@ export async function main(argv: readonly string[], output: Output = processOutp
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
-
-  const configOption = () => new Option('-c, --config <file>', 'config file (default: vigil.config.ts in the working directory)');
-
-  program
-    .command('build')
-    .description('compile the definitions into out/ (atomically; only vigil-generated files are replaced)')
-    .addOption(configOption())
-    .option('-o, --out <dir>', 'output directory (default: the config\'s `out`, else out/)')
-    .option('--check', 'write nothing; fail when out/ differs from what the definitions compile to')
-    .action(async (options) => {
-      exitCode = await buildCommand(options, cwd, output);
-    });
+  for (const register of commands) {
+    register(program, { cwd, output, setExitCode: (code) => (exitCode = code) });
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -2,8 +2,19 @@ import { relative } from 'node:path';
 import { diffBundle, isUpToDate } from '../../write/check-bundle.ts';
 import { writeBundle } from '../../write/write-bundle.ts';
 import { plural } from '../../diagnostics/format-human.ts';
+import { configOption, type CommandRegistration } from '../command.ts';
 import { ExitCode, type Output } from '../io.ts';
 import { compileProject, type ProjectOptions } from '../pipeline.ts';
+
+export const registerBuild: CommandRegistration = (program, { cwd, output, setExitCode }) => {
+  program
+    .command('build')
+    .description('compile the definitions into out/ (atomically; only vigil-generated files are replaced)')
+    .addOption(configOption())
+    .option('-o, --out <dir>', "output directory (default: the config's `out`, else out/)")
+    .option('--check', 'write nothing; fail when out/ differs from what the definitions compile to')
+    .action(async (options: BuildOptions) => setExitCode(await buildCommand(options, cwd, output)));
+};
 
 export interface BuildOptions extends ProjectOptions {
   readonly check?: boolean;
