@@ -60,6 +60,7 @@ export interface ConfigIR {
   readonly include: readonly string[];
   readonly out: string;
   readonly runbooks: { readonly dir: string; readonly baseUrl: string };
+  readonly grafana: { readonly baseUrl: string };
   readonly prometheusRule: { readonly labels: Labels };
   readonly serviceMonitor: { readonly labels: Labels };
   readonly location: SourceLocation;
@@ -69,6 +70,65 @@ export interface ProjectIR {
   readonly config: ConfigIR;
   /** Sorted by id. */
   readonly services: readonly ServiceIR[];
-  /** Sorted by service id, then group name. */
+  /** Sorted by service id, then group name. Includes the groups generated for SLOs. */
   readonly ruleGroups: readonly RuleGroupIR[];
+  /** Sorted by id. */
+  readonly slos: readonly SloIR[];
+}
+
+/** Counter series a test feeds with good, bad or all events to exercise an SLI. */
+export interface SliSimulationIR {
+  readonly good: readonly string[];
+  readonly bad: readonly string[];
+  readonly all: readonly string[];
+}
+
+/**
+ * The SLI as expressions with a `{{window}}` placeholder. An events SLI (error ratio, latency)
+ * gives the rates of bad and of all events, so long windows can be derived from short
+ * recordings; a raw SLI gives only the ratio, evaluated per window.
+ */
+export type SliIR =
+  | { readonly kind: 'events'; readonly errorsRate: string; readonly totalRate: string }
+  | { readonly kind: 'raw'; readonly errorRatio: string };
+
+export interface BurnWindowIR {
+  readonly long: string;
+  readonly short: string;
+  /** Exact decimal text, e.g. `14.4`. */
+  readonly factor: string;
+  /** factor × error budget, exact: `0.0144`. */
+  readonly threshold: string;
+}
+
+export interface BurnTierIR {
+  readonly name: 'page' | 'ticket';
+  readonly severity: Severity;
+  readonly windows: readonly BurnWindowIR[];
+  readonly for?: string;
+  readonly keepFiringFor?: string;
+}
+
+export interface SloIR {
+  /** `<namespace>/<service>/<name>`. */
+  readonly id: string;
+  readonly name: string;
+  readonly serviceId: string;
+  readonly description: string;
+  /** Percent as written, exact: `99.9`. */
+  readonly objective: string;
+  /** 1 − objective/100, exact: `0.001`. */
+  readonly budget: string;
+  /** `30d`. */
+  readonly window: string;
+  readonly sli: SliIR;
+  /** Labels the SLI is kept per (one budget per value). */
+  readonly by: readonly string[];
+  readonly tiers: readonly BurnTierIR[];
+  readonly noData?: { readonly for: string; readonly severity: Severity };
+  /** Events per second below which burn alerts stay silent; exact decimal text. */
+  readonly minEventRate?: string;
+  /** Undefined when vigil cannot simulate the SLI (a raw ratio without `simulate`). */
+  readonly simulation?: SliSimulationIR;
+  readonly location: SourceLocation;
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Every generated name lives here: ids, rule group names, label keys, object names and
  * output paths. Nothing else in vigil spells one out.
@@ -38,6 +40,55 @@ export function ruleGroupName(service: ServiceName, group: string): string {
   return `${service.namespace}.${service.name}.${group}`;
 }
 
+export function sloId(service: ServiceName, name: string): string {
+  return `${serviceId(service)}/${name}`;
+}
+
+/** The rule group of one SLO: its recordings and the alerts that read them, evaluated together. */
+export function sloGroup(sloName: string): string {
+  return `slo-${sloName}`;
+}
+
+export const sloLabel = 'slo';
+
+/** Recording rules of every SLO (told apart by their namespace, service and slo labels). */
+export const sloRecordings = {
+  errorRate: (window: string) => `slo:sli_error:rate${window}`,
+  totalRate: (window: string) => `slo:sli_total:rate${window}`,
+  errorRatio: (window: string) => `slo:sli_error:ratio_rate${window}`,
+  objective: 'slo:objective:ratio',
+  errorBudget: 'slo:error_budget:ratio',
+  budgetRemaining: 'slo:error_budget_remaining:ratio',
+} as const;
+
+export const sloAlerts = {
+  burn: 'ErrorBudgetBurn',
+  noData: 'SLONoData',
+} as const;
+
+const GRAFANA_UID_MAX = 40;
+
+/** Grafana uid of a service's dashboard: readable, at most 40 characters, stable. */
+export function serviceDashboardUid(service: ServiceName): string {
+  return grafanaUid(`${service.namespace}-${service.name}`);
+}
+
+function grafanaUid(readable: string): string {
+  if (readable.length <= GRAFANA_UID_MAX) return readable;
+  const hash = createHash('sha256').update(readable).digest('hex').slice(0, 8);
+  return `${readable.slice(0, GRAFANA_UID_MAX - hash.length - 1)}-${hash}`;
+}
+
+/** Panel id of an SLO's main panel on its service dashboard (SLOs numbered by name, from 0). */
+export function sloPanelId(sloIndex: number): number {
+  return 100 * (sloIndex + 1);
+}
+
+/** A link that opens one panel of a dashboard. */
+export function dashboardUrl(baseUrl: string, uid: string, panelId: number): string {
+  return `${baseUrl.replace(/\/+$/, '')}/d/${uid}?viewPanel=${panelId}`;
+}
+
 /** metadata.name of the service's PrometheusRule and ServiceMonitor (namespaced, so the service name suffices). */
 export function objectName(service: ServiceName): string {
   return service.name;
@@ -54,6 +105,10 @@ export const paths = {
   prometheusRule: (s: ServiceName) => `prometheus/prometheusrules/${s.namespace}/${s.name}.yaml`,
   ruleFile: (s: ServiceName) => `prometheus/rules/${s.namespace}/${s.name}.yaml`,
   serviceMonitor: (s: ServiceName) => `servicemonitors/${s.namespace}/${s.name}.yaml`,
+  /** promtool unit tests of a service's rules, evaluated every minute; `rule_files` is relative to it. */
+  ruleTests: (s: ServiceName) => `prometheus/tests/${s.namespace}/${s.name}.yaml`,
+  /** The service's multi-day scenarios, evaluated every 5 minutes. */
+  slowRuleTests: (s: ServiceName) => `prometheus/tests/${s.namespace}/${s.name}.slow.yaml`,
   runbook: (alertName: string) => `runbooks/${alertName}.md`,
 } as const;
 

@@ -12,6 +12,10 @@ export interface VigilConfig {
     /** Where `out/runbooks` is browsable (e.g. the GitOps repository's web URL); every `runbook_url` starts with it. */
     readonly baseUrl?: string;
   };
+  readonly grafana?: {
+    /** Grafana's address (e.g. `https://grafana.example.com`): alerts link to dashboard panels under it. */
+    readonly baseUrl?: string;
+  };
   readonly prometheusRule?: {
     /** Metadata labels, so the Prometheus `ruleSelector` picks the rules up (e.g. `release: kube-prometheus-stack`). */
     readonly labels?: Readonly<Record<string, string>>;

@@ -1,12 +1,29 @@
 export { service, type ServiceOptions, type ServiceDefinition } from './service.ts';
 export { alert, type AlertOptions, type AlertDefinition, type AlertSeverity, type ServiceRef } from './alert.ts';
 export { record, type RecordOptions, type RecordDefinition } from './record.ts';
+export {
+  slo,
+  errorRatio,
+  latency,
+  rawRatio,
+  type SloOptions,
+  type SloDefinition,
+  type Sli,
+  type SliSimulation,
+  type ErrorRatioSli,
+  type LatencySli,
+  type RawRatioSli,
+  type BurnWindow,
+  type TierOptions,
+  type SloAlerting,
+} from './slo.ts';
 export { defineConfig, type VigilConfig, type ConfigDefinition } from './config.ts';
 export { isDefinition } from './definition.ts';
 
 import type { AlertDefinition } from './alert.ts';
 import type { RecordDefinition } from './record.ts';
 import type { ServiceDefinition } from './service.ts';
+import type { SloDefinition } from './slo.ts';
 
 /** Everything the compiler accepts. */
-export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition;
+export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition | SloDefinition;

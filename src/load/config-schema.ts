@@ -20,6 +20,11 @@ export const configSchema = {
         baseUrl: { type: 'string', pattern: '^(https?://\\S+)?$' },
       },
     },
+    grafana: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { baseUrl: { type: 'string', pattern: '^(https?://\\S+)?$' } },
+    },
     prometheusRule: { type: 'object', additionalProperties: false, properties: { labels: stringMap } },
     serviceMonitor: { type: 'object', additionalProperties: false, properties: { labels: stringMap } },
   },

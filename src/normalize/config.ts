@@ -13,6 +13,7 @@ export function normalizeConfig(config: ConfigDefinition | undefined): ConfigIR 
       dir: config?.runbooks?.dir ?? 'runbooks',
       baseUrl: config?.runbooks?.baseUrl ?? '',
     },
+    grafana: { baseUrl: config?.grafana?.baseUrl ?? '' },
     prometheusRule: { labels: sortedRecord(config?.prometheusRule?.labels) },
     serviceMonitor: { labels: sortedRecord(config?.serviceMonitor?.labels) },
     location: config?.location ?? { file: 'vigil.config.ts' },

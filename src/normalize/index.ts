@@ -3,11 +3,13 @@ import type { AlertDefinition } from '../authoring/alert.ts';
 import type { ConfigDefinition } from '../authoring/config.ts';
 import type { RecordDefinition } from '../authoring/record.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
+import type { SloDefinition } from '../authoring/slo.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ProjectIR } from '../ir.ts';
 import { normalizeConfig } from './config.ts';
 import { normalizeRules } from './rules.ts';
 import { ServiceIndex } from './services.ts';
+import { normalizeSlos } from '../slo/index.ts';
 
 export interface NormalizeResult {
   readonly ir: ProjectIR;
@@ -19,6 +21,7 @@ export function normalize(definitions: readonly Definition[], config?: ConfigDef
   const services: ServiceDefinition[] = [];
   const alerts: AlertDefinition[] = [];
   const records: RecordDefinition[] = [];
+  const slos: SloDefinition[] = [];
   for (const definition of definitions) {
     switch (definition.kind) {
       case 'service':
@@ -30,6 +33,9 @@ export function normalize(definitions: readonly Definition[], config?: ConfigDef
       case 'record':
         records.push(definition);
         break;
+      case 'slo':
+        slos.push(definition);
+        break;
       default:
         throw new Error(`internal: unknown definition kind ${JSON.stringify((definition as { kind: unknown }).kind)}`);
     }
@@ -37,9 +43,10 @@ export function normalize(definitions: readonly Definition[], config?: ConfigDef
   const diagnostics: Diagnostic[] = [];
   const configIR = normalizeConfig(config);
   const serviceIndex = new ServiceIndex(services);
-  const ruleGroups = normalizeRules(alerts, records, serviceIndex, configIR, diagnostics);
+  const slo = normalizeSlos(slos, serviceIndex, configIR, diagnostics);
+  const ruleGroups = normalizeRules(alerts, records, serviceIndex, configIR, diagnostics, slo.rules);
   return {
-    ir: { config: configIR, services: serviceIndex.all(), ruleGroups },
+    ir: { config: configIR, services: serviceIndex.all(), ruleGroups, slos: slo.slos },
     diagnostics: [...serviceIndex.diagnostics, ...diagnostics],
   };
 }

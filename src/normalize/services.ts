@@ -59,6 +59,12 @@ export class ServiceIndex {
     return [...this.byId.values()].sort((a, b) => compareStrings(a.id, b.id));
   }
 
+  byIdOrThrow(id: string): ServiceIR {
+    const service = this.byId.get(id);
+    if (!service) throw new Error(`internal: no service ${id}`);
+    return service;
+  }
+
   resolve(ref: ServiceRef, location: SourceLocation, path: string): ServiceIR | undefined {
     if (typeof ref !== 'string') {
       const found = this.byId.get(serviceId(ref));

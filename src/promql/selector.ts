@@ -67,6 +67,12 @@ export function selector(metric: string, matchers: Matchers = {}): string {
   return `${metric}${labelMatchers(matchers)}`;
 }
 
+/** `sum by (a, b) (inner)`, or `sum(inner)` without labels; labels sorted and deduplicated. */
+export function sumBy(labels: readonly string[], inner: string): string {
+  const clause = by(labels);
+  return clause === '' ? `sum(${inner})` : `sum ${clause}(${inner})`;
+}
+
 /** `by (a, b) ` grouping clause (with a trailing space), labels sorted and deduplicated; empty for none. */
 export function by(labels: readonly string[]): string {
   const sorted = [...new Set(labels)].sort();

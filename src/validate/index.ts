@@ -8,6 +8,7 @@ import { invalidLabel } from './rules/invalid-label.ts';
 import { invalidName } from './rules/invalid-name.ts';
 import { missingAnnotation } from './rules/missing-annotation.ts';
 import { promqlSyntax } from './rules/promql-syntax.ts';
+import { sloHighCardinality } from './rules/slo-high-cardinality.ts';
 
 export const validationRules: readonly ValidationRule[] = [
   duplicateRule,
@@ -17,6 +18,7 @@ export const validationRules: readonly ValidationRule[] = [
   invalidName,
   missingAnnotation,
   promqlSyntax,
+  sloHighCardinality,
 ];
 
 /** Runs every rule over the IR; the caller sorts. */

@@ -1,0 +1,151 @@
+import type { AlertRuleIR, BurnTierIR, BurnWindowIR, ConfigIR, RecordingRuleIR, ServiceIR, SloIR } from '../ir.ts';
+import {
+  dashboardUrl,
+  labelKeys,
+  serviceDashboardUid,
+  sloAlerts,
+  sloGroup,
+  sloLabel,
+  sloPanelId,
+  sloRecordings,
+} from '../naming.ts';
+import { completeAlert, type PlacedRule } from '../normalize/rules.ts';
+import { selector } from '../promql/selector.ts';
+import { exact, formatExact } from '../util/decimal.ts';
+import { durationMs } from '../util/duration.ts';
+import { sortedRecord } from '../util/records.ts';
+import { WINDOW_PLACEHOLDER } from './sli.ts';
+import { BASE_WINDOW_MS, windowText } from './windows.ts';
+import { burnDescription, burnSummary, noDataDescription, noDataSummary } from './words.ts';
+
+const BASE = windowText(BASE_WINDOW_MS);
+
+/**
+ * The rules of one SLO, all in one group so every alert reads this evaluation's recordings:
+ *
+ * - the SLI's error and total rates over the 5m base window (events SLIs);
+ * - the error ratio over every window an alert needs. The fastest page window is computed from
+ *   the raw series, because its detection time matters to the minute; every other window is
+ *   derived from the 5m rates with `sum_over_time`, so Prometheus never reads a raw range
+ *   longer than that window (raw SLIs, which have no rates, are evaluated per window);
+ * - the ratio over the SLO window, derived the same way, and the objective, budget and
+ *   remaining budget for dashboards;
+ * - the burn-rate alert of each tier, and the no-data alert.
+ */
+export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panelIndex: number): PlacedRule[] {
+  const identity = sortedRecord({ [labelKeys.namespace]: service.namespace, [labelKeys.service]: service.name, [sloLabel]: slo.name });
+  const read = (metric: string) => selector(metric, identity);
+  const record = (name: string, expr: string): RecordingRuleIR => ({
+    type: 'record',
+    name,
+    expr,
+    labels: identity,
+    serviceId: service.id,
+    location: slo.location,
+  });
+  const inWindow = (template: string, window: string) => template.replaceAll(WINDOW_PLACEHOLDER, window);
+
+  const windows = alertWindows(slo);
+  const recordings: RecordingRuleIR[] = [];
+  if (slo.sli.kind === 'events') {
+    const { errorsRate, totalRate } = slo.sli;
+    const rawWindow = fastestLongWindow(slo);
+    recordings.push(record(sloRecordings.errorRate(BASE), inWindow(errorsRate, BASE)));
+    recordings.push(record(sloRecordings.totalRate(BASE), inWindow(totalRate, BASE)));
+    const derived = (window: string) =>
+      `sum_over_time(${read(sloRecordings.errorRate(BASE))}[${window}])\n/\nsum_over_time(${read(sloRecordings.totalRate(BASE))}[${window}])`;
+    for (const window of windows) {
+      const expr =
+        window === BASE
+          ? `${read(sloRecordings.errorRate(BASE))}\n/\n${read(sloRecordings.totalRate(BASE))}`
+          : window === rawWindow
+            ? `${inWindow(errorsRate, window)}\n/\n${inWindow(totalRate, window)}`
+            : derived(window);
+      recordings.push(record(sloRecordings.errorRatio(window), expr));
+    }
+    if (!windows.includes(slo.window)) recordings.push(record(sloRecordings.errorRatio(slo.window), derived(slo.window)));
+  } else {
+    const { errorRatio } = slo.sli;
+    for (const window of windows) recordings.push(record(sloRecordings.errorRatio(window), inWindow(errorRatio, window)));
+    if (!windows.includes(slo.window)) {
+      recordings.push(record(sloRecordings.errorRatio(slo.window), `avg_over_time(${read(sloRecordings.errorRatio(BASE))}[${slo.window}])`));
+    }
+  }
+  recordings.push(record(sloRecordings.objective, `vector(${objectiveRatio(slo)})`));
+  recordings.push(record(sloRecordings.errorBudget, `vector(${slo.budget})`));
+  recordings.push(
+    record(sloRecordings.budgetRemaining, `1 - ${read(sloRecordings.errorRatio(slo.window))} / ${read(sloRecordings.errorBudget)}`),
+  );
+
+  const dashboard = dashboardUrl(config.grafana.baseUrl, serviceDashboardUid(service), sloPanelId(panelIndex));
+  const alerts: AlertRuleIR[] = slo.tiers.map((tier) =>
+    completeAlert(
+      {
+        name: sloAlerts.burn,
+        expr: burnExpression(slo, tier, read),
+        ...(tier.for === undefined ? {} : { for: tier.for }),
+        ...(tier.keepFiringFor === undefined ? {} : { keepFiringFor: tier.keepFiringFor }),
+        severity: tier.severity,
+        labels: { [sloLabel]: slo.name },
+        annotations: { dashboard_url: dashboard },
+        summary: burnSummary(slo, service.name, tier),
+        description: burnDescription(slo, service.name, tier),
+        location: slo.location,
+      },
+      service,
+      config,
+    ),
+  );
+  if (slo.noData) {
+    const watched = slo.sli.kind === 'events' ? sloRecordings.totalRate(BASE) : sloRecordings.errorRatio(BASE);
+    alerts.push(
+      completeAlert(
+        {
+          name: sloAlerts.noData,
+          expr: `absent(${read(watched)})`,
+          for: slo.noData.for,
+          severity: slo.noData.severity,
+          labels: { [sloLabel]: slo.name },
+          annotations: { dashboard_url: dashboard },
+          summary: noDataSummary(slo, service.name),
+          description: noDataDescription(slo, service.name, slo.noData.for),
+          location: slo.location,
+        },
+        service,
+        config,
+      ),
+    );
+  }
+  const group = sloGroup(slo.name);
+  return [...recordings, ...alerts].map((rule) => ({ rule, service, group, generated: true }));
+}
+
+/** `(ratio_1h > t and ratio_5m > t) or (ratio_6h > t' and ratio_30m > t')`, guarded by the minimum event rate. */
+function burnExpression(slo: SloIR, tier: BurnTierIR, read: (metric: string) => string): string {
+  const burning = tier.windows.map((w) => burnCondition(w, read)).join('\nor\n');
+  if (slo.minEventRate === undefined) return burning;
+  return `(\n${burning}\n)\nand\n${read(sloRecordings.totalRate(BASE))} >= ${slo.minEventRate}`;
+}
+
+/** One pair: both windows' error ratios above the threshold. */
+export function burnCondition(window: BurnWindowIR, read: (metric: string) => string): string {
+  const above = (w: string) => `${read(sloRecordings.errorRatio(w))} > ${window.threshold}`;
+  return `(\n  ${above(window.long)}\nand\n  ${above(window.short)}\n)`;
+}
+
+/** Every window the alerts read, the 5m base first, by length. */
+export function alertWindows(slo: SloIR): string[] {
+  const windows = new Set<string>([BASE]);
+  for (const tier of slo.tiers) for (const w of tier.windows) windows.add(w.long).add(w.short);
+  return [...windows].sort((a, b) => durationMs(a) - durationMs(b));
+}
+
+/** The long window of the fastest burn condition: the one whose detection time matters most. */
+export function fastestLongWindow(slo: SloIR): string | undefined {
+  const longs = slo.tiers.flatMap((t) => t.windows.map((w) => w.long));
+  return longs.sort((a, b) => durationMs(a) - durationMs(b))[0];
+}
+
+function objectiveRatio(slo: SloIR): string {
+  return formatExact(exact(1).minus(slo.budget));
+}

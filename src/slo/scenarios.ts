@@ -1,0 +1,290 @@
+import { Decimal } from 'decimal.js';
+import type { AlertRuleIR, BurnTierIR, BurnWindowIR, Severity, SloIR } from '../ir.ts';
+import { sloAlerts } from '../naming.ts';
+import { selector } from '../promql/selector.ts';
+import { counterValues, type CounterSegment } from '../promtool/series-values.ts';
+import type { InputSeries, PromqlExprTest, PromtoolTestCase } from '../promtool/test-file.ts';
+import { exact } from '../util/decimal.ts';
+import { durationMs, formatDuration, MINUTE } from '../util/duration.ts';
+import { detectionRows, tierDetection, type Detection } from './detection.ts';
+import { burnCondition, fastestLongWindow } from './rules.ts';
+import { BASE_WINDOW_MS, windowText } from './windows.ts';
+import { humanDuration } from './words.ts';
+
+/**
+ * promtool scenarios that prove an SLO's alerts, against a 1-minute scrape:
+ *
+ * - for each error ratio of `vigil explain` (a total outage, 15%, 5%, 10× and 2× the budget),
+ *   starting after a healthy history as long as the longest alert window, every tier fires by
+ *   the time the burn-rate formula predicts (plus the scrape step, and the 5m rate's ramp for
+ *   windows derived from it), is silent until a minute before it, and never fires when the
+ *   formula says never;
+ * - a steady burn at half the budget alerts nothing for 3 days;
+ * - after a 10-minute total outage, the page fires within 3 minutes of the first failing scrape
+ *   and resolves within 60 minutes of the end (plus `keepFiringFor`);
+ * - with no SLI data at all, the no-data alert fires after its `for`;
+ * - with a minimum event rate, one failed event in low traffic does not page.
+ */
+
+const EVENTS_PER_MINUTE = exact(1000);
+/** Beyond the formula: one scrape step; windows derived from the 5m rates also lag its ramp. */
+const RAW_SLACK_MINUTES = 1;
+const DERIVED_SLACK_MINUTES = 5;
+const STEADY_BURN_MINUTES = 3 * 24 * 60;
+const RECOVERY_OUTAGE_MINUTES = 10;
+const RECOVERY_BOUND_MINUTES = 60;
+
+interface Phase {
+  readonly minutes: number;
+  readonly errorRatio: Decimal;
+  /** Events per minute; the default is steady traffic. */
+  readonly events?: Decimal;
+  /** Extra bad events at the first step of the phase. */
+  readonly extraBadEvents?: Decimal;
+}
+
+export interface SloScenarios {
+  /** Evaluated every minute: the fast tiers, recovery, no data, minimum traffic. */
+  readonly fast: PromtoolTestCase[];
+  /** Evaluated every 5 minutes (the scrape stays 1 minute): tiers whose windows span days, and the 3-day steady burn. */
+  readonly slow: PromtoolTestCase[];
+}
+
+export const FAST_EVALUATION_MINUTES = 1;
+export const SLOW_EVALUATION_MINUTES = 5;
+/** Severity groups whose longest window is longer than this are proved in the slow file. */
+const FAST_HISTORY_LIMIT_MINUTES = 24 * 60;
+/** A steady 2× burn never pages within 24 hours. */
+const NEVER_HORIZON_MINUTES = 24 * 60;
+
+export function sloScenarios(slo: SloIR, alerts: readonly AlertRuleIR[]): SloScenarios {
+  const result: SloScenarios = { fast: [], slow: [] };
+  if (!slo.simulation) return result;
+  const scenarios = new ScenarioBuilder(slo, alerts);
+
+  for (const [severity, tiers] of severityGroups(slo.tiers)) {
+    const warmup = longestLongWindowMinutes(tiers);
+    const fast = warmup <= FAST_HISTORY_LIMIT_MINUTES;
+    const step = fast ? FAST_EVALUATION_MINUTES : SLOW_EVALUATION_MINUTES;
+    for (const row of detectionRows(slo)) {
+      const detection = firstDetection(row.tiers.filter((t) => t.tier.severity === severity).map((t) => t.detection));
+      const checks: PromqlExprTest[] = [];
+      let length: number;
+      let expectation: string;
+      if (detection.minutes === undefined) {
+        // Once the longest window has seen only the burn, every ratio equals it: silence that
+        // long proves "never". The 2× row also proves the 24-hour promise for the page.
+        length = row.isTwiceBudget && fast ? Math.max(warmup, NEVER_HORIZON_MINUTES) : warmup;
+        expectation = `no ${severity} alert for ${humanDuration(length)}`;
+        checks.push(scenarios.silent(severity, 0, warmup + length));
+      } else {
+        const firesBy = Math.floor(detection.minutes) + slackMinutes(slo, detection) + step;
+        length = firesBy + step;
+        expectation = `${severity} within ${humanDuration(detection.minutes)}`;
+        checks.push(scenarios.silent(severity, 0, warmup + Math.max(0, Math.floor(detection.minutes) - 1)));
+        checks.push(scenarios.firing(severity, warmup + firesBy));
+      }
+      (fast ? result.fast : result.slow).push(
+        scenarios.testCase(
+          `${row.label} after ${humanDuration(warmup)} healthy: ${expectation}`,
+          [
+            { minutes: warmup, errorRatio: exact(0) },
+            { minutes: length, errorRatio: exact(row.errorRatio) },
+          ],
+          checks,
+        ),
+      );
+    }
+  }
+
+  if (slo.tiers.length > 0) {
+    result.slow.push(
+      scenarios.testCase(
+        'a steady burn at half the budget alerts nothing for 3 days',
+        [{ minutes: STEADY_BURN_MINUTES, errorRatio: exact(slo.budget).dividedBy(2) }],
+        [...severityGroups(slo.tiers).keys()].map((severity) => scenarios.silent(severity, 0, STEADY_BURN_MINUTES)),
+      ),
+    );
+  }
+
+  const page = slo.tiers.find((t) => t.name === 'page');
+  if (page) {
+    const history = longestLongWindowMinutes([page]);
+    const end = history + RECOVERY_OUTAGE_MINUTES;
+    const bound = RECOVERY_BOUND_MINUTES + (page.keepFiringFor ? durationMs(page.keepFiringFor) / MINUTE : 0);
+    const outage = tierDetection(page, exact(1));
+    // Counted from the first failing scrape, one step after the outage starts.
+    const pagesWithin = Math.max(3, Math.floor(outage.minutes ?? 0) + slackMinutes(slo, outage));
+    result.fast.push(
+      scenarios.testCase(
+        `a 10-minute total outage pages within ${pagesWithin} minutes of the first failing scrape and resolves within ${humanDuration(bound)} of its end`,
+        [
+          { minutes: history, errorRatio: exact(0) },
+          { minutes: RECOVERY_OUTAGE_MINUTES, errorRatio: exact(1) },
+          { minutes: bound + 60, errorRatio: exact(0) },
+        ],
+        [
+          scenarios.firing(page.severity, history + FAST_EVALUATION_MINUTES + pagesWithin),
+          scenarios.notFiringAt(page.severity, end + bound),
+          scenarios.silent(page.severity, end + bound, end + bound + 60),
+        ],
+      ),
+    );
+  }
+
+  if (slo.noData) {
+    const wait = durationMs(slo.noData.for) / MINUTE;
+    result.fast.push(
+      scenarios.testCase(
+        `with no SLI data the no-data alert fires after ${slo.noData.for}`,
+        [],
+        [
+          scenarios.silent(slo.noData.severity, 0, Math.max(0, wait - 1), sloAlerts.noData),
+          scenarios.firing(slo.noData.severity, wait + FAST_EVALUATION_MINUTES, sloAlerts.noData),
+        ],
+      ),
+    );
+  }
+
+  if (page && slo.minEventRate !== undefined) {
+    // Traffic so low that a single failure is a burn over the fastest pair, and below the minimum.
+    const history = longestLongWindowMinutes([page]);
+    const fastest = [...page.windows].sort((a, b) => durationMs(a.long) - durationMs(b.long))[0]!;
+    const onePairWorth = exact(1).dividedBy(exact(fastest.threshold).times(2).times(durationMs(fastest.long) / MINUTE));
+    const quiet = Decimal.min(exact(slo.minEventRate).times(60).dividedBy(2), onePairWorth);
+    result.fast.push(
+      scenarios.testCase(
+        'one failed event in traffic below the minimum event rate does not page, though it is a burn',
+        [
+          { minutes: history, errorRatio: exact(0), events: quiet },
+          { minutes: 60, errorRatio: exact(0), events: quiet, extraBadEvents: exact(1) },
+        ],
+        [scenarios.burning(fastest, history + 2 * FAST_EVALUATION_MINUTES), scenarios.silent(page.severity, 0, history + 60)],
+      ),
+    );
+  }
+  return result;
+}
+
+/** Tiers by severity: ALERTS cannot tell apart tiers of one severity, so they are proved together. */
+function severityGroups(tiers: readonly BurnTierIR[]): Map<Severity, BurnTierIR[]> {
+  const groups = new Map<Severity, BurnTierIR[]>();
+  for (const tier of tiers) groups.set(tier.severity, [...(groups.get(tier.severity) ?? []), tier]);
+  return groups;
+}
+
+function firstDetection(detections: readonly Detection[]): Detection {
+  return detections.reduce<Detection>(
+    (best, d) => (d.minutes !== undefined && (best.minutes === undefined || d.minutes < best.minutes) ? d : best),
+    {},
+  );
+}
+
+/** The longest long window of the tiers, in minutes: history needed before the burn starts. */
+function longestLongWindowMinutes(tiers: readonly BurnTierIR[]): number {
+  const longest = Math.max(BASE_WINDOW_MS, ...tiers.flatMap((t) => t.windows.map((w) => durationMs(w.long))));
+  return Math.ceil(longest / MINUTE);
+}
+
+/** A pair computed from raw series lags one step; one derived from the 5m rates also lags their ramp. */
+function slackMinutes(slo: SloIR, detection: Detection): number {
+  const window = detection.window;
+  const raw = slo.sli.kind === 'raw' || (window !== undefined && window.long === fastestLongWindow(slo) && window.short === windowText(BASE_WINDOW_MS));
+  return raw ? RAW_SLACK_MINUTES : DERIVED_SLACK_MINUTES;
+}
+
+class ScenarioBuilder {
+  constructor(
+    private readonly slo: SloIR,
+    private readonly alerts: readonly AlertRuleIR[],
+  ) {}
+
+  testCase(name: string, phases: readonly Phase[], checks: readonly PromqlExprTest[]): PromtoolTestCase {
+    return {
+      name: `${this.slo.id}: ${name}`,
+      interval: '1m',
+      input_series: this.series(phases),
+      promql_expr_test: checks,
+    };
+  }
+
+  /** The alert of that severity is firing at `minute`, with exactly its labels. */
+  firing(severity: Severity, minute: number, alertname: string = sloAlerts.burn): PromqlExprTest {
+    const alert = this.alert(alertname, severity);
+    return {
+      expr: this.alertsSelector(alertname, severity),
+      eval_time: at(minute),
+      exp_samples: [{ labels: selector('ALERTS', { ...alert.labels, alertname, alertstate: 'firing' }), value: 1 }],
+    };
+  }
+
+  notFiringAt(severity: Severity, minute: number, alertname: string = sloAlerts.burn): PromqlExprTest {
+    return { expr: this.alertsSelector(alertname, severity), eval_time: at(minute), exp_samples: [] };
+  }
+
+  /** The alert never fired in (from, to]. */
+  silent(severity: Severity, from: number, to: number, alertname: string = sloAlerts.burn): PromqlExprTest {
+    return {
+      expr: `max_over_time(${this.alertsSelector(alertname, severity)}[${at(Math.max(to - from, 1))}])`,
+      eval_time: at(Math.max(to, 1)),
+      exp_samples: [],
+    };
+  }
+
+  /** The pair's burn condition holds at `minute` (whatever the alert makes of it). */
+  burning(window: BurnWindowIR, minute: number): PromqlExprTest {
+    const identity = this.identity();
+    return {
+      expr: `count(${burnCondition(window, (metric) => selector(metric, identity))})`,
+      eval_time: at(minute),
+      exp_samples: [{ labels: '{}', value: 1 }],
+    };
+  }
+
+  /** The labels every recording of the SLO carries, read off one of its alerts. */
+  private identity(): Record<string, string> {
+    const { namespace, service, slo } = this.alerts[0]!.labels;
+    return { namespace: namespace!, service: service!, slo: slo! };
+  }
+
+  private alertsSelector(alertname: string, severity: Severity): string {
+    const alert = this.alert(alertname, severity);
+    return selector('ALERTS', { ...alert.labels, alertname, alertstate: 'firing' });
+  }
+
+  private alert(alertname: string, severity: Severity): AlertRuleIR {
+    const alert = this.alerts.find((a) => a.name === alertname && a.severity === severity);
+    if (!alert) throw new Error(`internal: SLO ${this.slo.id} has no ${alertname} alert of severity ${severity}`);
+    return alert;
+  }
+
+  private series(phases: readonly Phase[]): InputSeries[] {
+    const simulation = this.slo.simulation!;
+    const segments = (kind: EventKind) =>
+      phases.flatMap((phase): CounterSegment[] => {
+        const perStep = eventsPerStep(phase)[kind];
+        if (!phase.extraBadEvents || kind === 'good') return [{ steps: phase.minutes, increment: perStep }];
+        return [
+          { steps: 1, increment: perStep.plus(phase.extraBadEvents) },
+          { steps: phase.minutes - 1, increment: perStep },
+        ];
+      });
+    if (phases.length === 0) return [];
+    return (['good', 'bad', 'all'] as const).flatMap((kind) => {
+      const values = counterValues(segments(kind));
+      return simulation[kind].map((series) => ({ series, values }));
+    });
+  }
+}
+
+type EventKind = 'good' | 'bad' | 'all';
+
+function eventsPerStep(phase: Phase): Record<EventKind, Decimal> {
+  const all = phase.events ?? EVENTS_PER_MINUTE;
+  const bad = all.times(phase.errorRatio);
+  return { good: all.minus(bad), bad, all };
+}
+
+function at(minutes: number): string {
+  return formatDuration(minutes * MINUTE);
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { errorRatio, latency, rawRatio, slo, type SloOptions } from '../../src/authoring/slo.ts';
+import { compileDefinitions, testService } from '../support/definitions.ts';
+
+const svc = testService();
+const availability = errorRatio({ errors: 'http_requests_total{job="checkout",code=~"5.."}', total: 'http_requests_total{job="checkout"}' });
+
+function compileSlo(overrides: Partial<SloOptions>) {
+  return compileDefinitions([svc, slo({ service: svc, name: 'availability', objective: 99.9, sli: availability, ...overrides })]);
+}
+
+const invalid: [string, Partial<SloOptions>, string, string][] = [
+  ['objective 0', { objective: 0 }, 'slo-objective', 'objective'],
+  ['objective 100', { objective: 100 }, 'slo-objective', 'objective'],
+  ['objective 150', { objective: 150 }, 'slo-objective', 'objective'],
+  ['objective NaN', { objective: Number.NaN }, 'slo-objective', 'objective'],
+  ['objective with ten nines', { objective: 99.99999999 }, 'slo-objective', 'objective'],
+  ['window 0d', { window: '0d' }, 'slo-window', 'window'],
+  ['window in hours', { window: '720h' }, 'slo-window', 'window'],
+  ['name with a capital', { name: 'Availability' }, 'invalid-name', 'name'],
+  ['by a label with a dash', { by: ['my-route'] }, 'invalid-label', 'by'],
+  ['errors not a selector', { sli: errorRatio({ errors: 'sum(x_total)', total: 'y_total' }) }, 'slo-sli', 'sli > errors'],
+  ['total not PromQL', { sli: errorRatio({ errors: 'x_total', total: 'y_total{' }) }, 'promql-syntax', 'sli > total'],
+  ['raw without placeholder', { sli: rawRatio({ errorRatio: 'sum(rate(x[5m]))' }) }, 'slo-sli', 'sli > errorRatio'],
+  ['raw with minEventRate', { sli: rawRatio({ errorRatio: 'sum(rate(x[{{window}}]))' }), alerting: { minEventRate: 1 } }, 'slo-alerting', 'alerting > minEventRate'],
+  ['negative minEventRate', { alerting: { minEventRate: -1 } }, 'slo-alerting', 'alerting > minEventRate'],
+  ['factor that can never fire', { objective: 90, alerting: { page: { windows: [{ long: '1h', factor: 14.4 }] } } }, 'slo-alerting', 'alerting > page'],
+  ['short not shorter than long', { alerting: { ticket: { windows: [{ long: '1h', short: '1h', factor: 2 }] } } }, 'slo-alerting', 'alerting > ticket'],
+  ['window longer than the SLO', { window: '7d', alerting: { ticket: { windows: [{ long: '8d', factor: 1 }] } } }, 'slo-alerting', 'alerting > ticket'],
+  ['zero factor', { alerting: { page: { windows: [{ long: '1h', factor: 0 }] } } }, 'slo-alerting', 'alerting > page'],
+  ['bad tier for', { alerting: { page: { for: 'soon' } } }, 'invalid-duration', 'for'],
+];
+
+describe('SLO definitions', () => {
+  it.each(invalid)('rejects %s', (_, overrides, code, field) => {
+    const result = compileSlo(overrides);
+    expect(result.diagnostics.map((d) => ({ code: d.code, path: d.location.path }))).toContainEqual({
+      code,
+      path: expect.stringContaining(field) as string,
+    });
+    expect(result.bundle.size).toBe(0);
+  });
+
+  it('names the nearest bucket boundaries when a latency threshold is not one', () => {
+    const result = compileSlo({ sli: latency({ histogram: 'http_request_duration_seconds', thresholdSeconds: 0.3, buckets: [0.1, 0.25, 0.5, 1] }) });
+    const [diagnostic] = result.diagnostics;
+    expect(diagnostic?.message).toBe('threshold `0.3` seconds is not a bucket boundary of `http_request_duration_seconds`');
+    expect(diagnostic?.hint).toContain('the nearest are `0.25` and `0.5`');
+  });
+
+  it('warns when an SLO is kept per a label whose values come and go', () => {
+    const result = compileSlo({ by: ['pod', 'route'] });
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['slo-high-cardinality', 'warning']]);
+    expect(result.bundle.size).toBeGreaterThan(0);
+  });
+
+  it('warns that a raw SLI without simulated series gets no generated tests', () => {
+    const result = compileSlo({ sli: rawRatio({ errorRatio: 'sum(rate(x[{{window}}])) / sum(rate(y[{{window}}]))' }) });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['slo-untested']);
+  });
+
+  it('reports an SLO defined twice', () => {
+    const twice = [svc, slo({ service: svc, name: 'a', objective: 99, sli: availability }), slo({ service: svc, name: 'a', objective: 99, sli: availability })];
+    expect(compileDefinitions(twice).diagnostics.map((d) => d.code)).toEqual(['duplicate-slo']);
+  });
+
+  it('matches le spelled by Go (1) and by Java or Python (1.0) for an integer threshold', () => {
+    const result = compileSlo({ sli: latency({ histogram: 'rpc_seconds', thresholdSeconds: 1, buckets: [0.5, 1, 2] }) });
+    const base = result.ir.ruleGroups.flatMap((g) => g.rules).find((r) => r.name === 'slo:sli_error:rate5m');
+    expect(base?.expr).toContain('le=~"1|1\\\\.0"');
+  });
+});
