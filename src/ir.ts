@@ -83,6 +83,12 @@ export interface SliSimulationIR {
   readonly all: readonly string[];
 }
 
+export type SliTestSeriesIR =
+  | { readonly kind: 'given'; readonly simulation: SliSimulationIR }
+  | { readonly kind: 'error-ratio'; readonly errors: string; readonly total: string }
+  | { readonly kind: 'latency'; readonly histogram: string; readonly matchers: Labels; readonly le: string }
+  | { readonly kind: 'none' };
+
 /**
  * The SLI as expressions with a `{{window}}` placeholder. An events SLI (error ratio, latency)
  * gives the rates of bad and of all events, so long windows can be derived from short
@@ -128,7 +134,7 @@ export interface SloIR {
   readonly noData?: { readonly for: string; readonly severity: Severity };
   /** Events per second below which burn alerts stay silent; exact decimal text. */
   readonly minEventRate?: string;
-  /** Undefined when vigil cannot simulate the SLI (a raw ratio without `simulate`). */
-  readonly simulation?: SliSimulationIR;
+  /** How generated tests find series to feed the SLI (worked out only when tests are generated). */
+  readonly testSeries: SliTestSeriesIR;
   readonly location: SourceLocation;
 }

@@ -19,18 +19,19 @@ interface RawFrame {
  * them through the module's source map when the file was transpiled (TypeScript).
  */
 export function captureLocation(): SourceLocation {
-  const frame = firstUserFrame();
+  // Most definitions are two or three frames deep; look deeper only when needed.
+  const frame = firstUserFrame(12) ?? firstUserFrame(100);
   if (!frame) return { file: '<unknown>' };
   return mapThroughSourceMap(frame);
 }
 
-function firstUserFrame(): RawFrame | undefined {
+function firstUserFrame(depth: number): RawFrame | undefined {
   const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
   const holder: { stack?: NodeJS.CallSite[] } = {};
   try {
     Error.prepareStackTrace = (_error, sites) => sites;
-    Error.stackTraceLimit = 30;
+    Error.stackTraceLimit = depth;
     Error.captureStackTrace(holder, captureLocation);
     for (const site of holder.stack ?? []) {
       const name = site.getFileName() ?? site.getScriptNameOrSourceURL();

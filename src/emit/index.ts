@@ -4,13 +4,12 @@ import { paths } from '../naming.ts';
 import { emitKustomization } from './kustomization.ts';
 import { emitManifest } from './manifest.ts';
 import { emitPrometheusRules } from './prometheus-rules.ts';
-import { emitRuleTests } from './rule-tests.ts';
 import { emitRunbooks } from './runbooks.ts';
 import { emitServiceMonitors } from './service-monitors.ts';
 
 type Emitter = (ir: ProjectIR) => Map<string, BundleFile>;
 
-const emitters: readonly Emitter[] = [emitPrometheusRules, emitRuleTests, emitServiceMonitors, emitRunbooks];
+const emitters: readonly Emitter[] = [emitPrometheusRules, emitServiceMonitors, emitRunbooks];
 
 /** IR → bundle: every emitter's files, the kustomization over them, and the manifest of all. */
 export function emit(ir: ProjectIR): Bundle {

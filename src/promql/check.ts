@@ -71,31 +71,17 @@ function typeProblems(expr: string): PromqlProblem[] {
     .map((d) => ({ from: d.from, to: d.to, message: d.message }));
 }
 
+const stringLiteral = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`/g;
+
 /**
- * The expression with every string literal emptied, or undefined when it cannot be split
- * into literals safely (an unterminated quote: the full parse must report it).
+ * The expression with every string literal reduced to what matters for checking it, or
+ * undefined when it cannot be split into literals safely (an unterminated quote: the full parse
+ * must report it; a comment, which could hide quotes).
  */
 export function shapeOf(expr: string): string | undefined {
-  let out = '';
-  let i = 0;
-  while (i < expr.length) {
-    const c = expr[i]!;
-    if (c === '#') return undefined; // comments could hide quotes; never shortcut them
-    if (c !== '"' && c !== "'" && c !== '`') {
-      out += c;
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < expr.length && expr[j] !== c) {
-      if (expr[j] === '\n' && c !== '`') return undefined;
-      j += c !== '`' && expr[j] === '\\' ? 2 : 1;
-    }
-    if (j >= expr.length) return undefined;
-    out += c + shapeOfLiteral(expr.slice(i + 1, j)) + c;
-    i = j + 1;
-  }
-  return out;
+  if (expr.includes('#')) return undefined;
+  const shape = expr.replace(stringLiteral, (literal) => literal[0] + shapeOfLiteral(literal.slice(1, -1)) + literal[0]);
+  return /["'`]/.test(shape.replace(stringLiteral, '')) ? undefined : shape;
 }
 
 /**

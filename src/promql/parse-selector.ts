@@ -1,5 +1,6 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
+import { shapeOf } from './check.ts';
 import type { MatchOperator } from './selector.ts';
 
 export interface ParsedMatcher {
@@ -13,6 +14,20 @@ export interface ParsedSelector {
   readonly metric?: string;
   /** Every matcher except an equality on `__name__`. */
   readonly matchers: readonly ParsedMatcher[];
+}
+
+const loneSelectorShapes = new Map<string, boolean>();
+
+/** Whether the text is a lone vector selector; decided once per shape (literals do not matter). */
+export function isLoneSelector(text: string): boolean {
+  const shape = shapeOf(text);
+  if (shape === undefined) return parseSelector(text) !== undefined;
+  let verdict = loneSelectorShapes.get(shape);
+  if (verdict === undefined) {
+    verdict = parseSelector(text) !== undefined;
+    loneSelectorShapes.set(shape, verdict);
+  }
+  return verdict;
 }
 
 /** Reads a lone vector selector (`metric{a="b",c=~"d"}`); undefined when the text is anything else. */

@@ -1,19 +1,20 @@
-import { stringify } from 'yaml';
 import type { Bundle, BundleFile, RenderedBundle } from '../bundle.ts';
 import { GENERATED_HEADER } from '../naming.ts';
 import { compareStrings } from '../util/compare.ts';
 import { canonicalize } from './canonical.ts';
+import { SharedLayout, yamlDocument } from './yaml.ts';
 
 /** Serializes every document of the bundle; the result is sorted by path and identical on every run. */
 export function renderBundle(bundle: Bundle): RenderedBundle {
   const paths = [...bundle.keys()].sort(compareStrings);
-  return new Map(paths.map((path) => [path, renderFile(bundle.get(path)!)]));
+  const layout = new SharedLayout([...bundle.values()].filter((f) => f.format === 'yaml').map((f) => f.value));
+  return new Map(paths.map((path) => [path, renderFile(bundle.get(path)!, layout)]));
 }
 
-export function renderFile(file: BundleFile): string {
+export function renderFile(file: BundleFile, layout?: SharedLayout): string {
   switch (file.format) {
     case 'yaml':
-      return `# ${GENERATED_HEADER}\n${renderYaml(file.value)}`;
+      return `# ${GENERATED_HEADER}\n${yamlDocument(file.value, layout)}`;
     case 'json':
       return `${JSON.stringify(canonicalize(file.value), null, 2)}\n`;
     case 'markdown':
@@ -29,13 +30,7 @@ export function renderFile(file: BundleFile): string {
  * no anchors.
  */
 export function renderYaml(value: unknown): string {
-  return stringify(canonicalize(value), {
-    version: '1.1',
-    lineWidth: 0,
-    minContentWidth: 0,
-    aliasDuplicateObjects: false,
-    blockQuote: 'literal',
-  });
+  return yamlDocument(value);
 }
 
 /** True when a file's text starts with vigil's generated-file header. */

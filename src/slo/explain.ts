@@ -35,12 +35,12 @@ export function explainSlo(slo: SloIR, service: ServiceIR): string {
     ...row.tiers.map(({ detection }) => (detection.minutes === undefined ? 'never' : humanDuration(detection.minutes))),
   ]);
   lines.push(...table([header, ...rows]), '');
-  if (slo.simulation) {
+  if (slo.testSeries.kind !== 'none') {
     lines.push(
-      `Every cell is proved by a generated promtool test (${paths.ruleTests(service)} and ${paths.slowRuleTests(service)}):`,
+      `Every cell is proved by a generated promtool test (\`vigil test\`; ${paths.ruleTests(service)} and ${paths.slowRuleTests(service)}):`,
       'after a healthy history as long as the longest window, the alert fires by that time plus one',
       'scrape and evaluation step (plus the 5m rate\'s ramp for windows derived from it), and not a',
-      'minute earlier; "never" is checked for a day, or as long as the longest window. Run `vigil test`.',
+      'minute earlier; "never" is checked for a day, or as long as the longest window.',
     );
   } else {
     lines.push('This SLO has no generated tests: its SLI needs a `simulate` list of series (see `vigil build`).');

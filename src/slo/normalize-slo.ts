@@ -7,6 +7,7 @@ import { isValidLabelName } from '../promql/selector.ts';
 import { exact, formatExact } from '../util/decimal.ts';
 import { DAY, parseDuration } from '../util/duration.ts';
 import { dns1123LabelProblem } from '../util/kubernetes-names.ts';
+import { memoize } from '../util/memo.ts';
 import { normalizeSli } from './sli.ts';
 import { BASE_WINDOW_MS, defaultShortWindow, defaultWindows, windowText, type WindowSpec } from './windows.ts';
 
@@ -78,7 +79,7 @@ export function normalizeSlo(definition: SloDefinition, service: ServiceIR, diag
     tiers,
     ...(noData ? { noData } : {}),
     ...(minEventRate === undefined ? {} : { minEventRate }),
-    ...(sli.simulation ? { simulation: sli.simulation } : {}),
+    testSeries: sli.testSeries,
     location,
   };
 }
@@ -131,7 +132,7 @@ function normalizeTier(
     if (!spec) continue;
     const long = windowText(spec.longMs);
     const short = windowText(spec.shortMs);
-    const threshold = exact(spec.factor).times(budget);
+    const threshold = thresholdOf(spec.factor, budget);
     if (spec.longMs > sloWindowMs) report(`window \`${long}\` is longer than the SLO window \`${windowText(sloWindowMs)}\``);
     else if (spec.shortMs >= spec.longMs) report(`short window \`${short}\` must be shorter than its long window \`${long}\``);
     else if (spec.shortMs < BASE_WINDOW_MS) report(`short window \`${short}\` is below vigil's 5m base window`, 'use 5m or more');
@@ -151,6 +152,11 @@ function normalizeTier(
     ...(options.keepFiringFor === undefined ? {} : { keepFiringFor: options.keepFiringFor }),
   };
 }
+
+const thresholdOf = memoize(
+  (factor: string, budget: string) => exact(factor).times(budget),
+  (factor, budget) => `${factor} ${budget}`,
+);
 
 function windowSpec(window: BurnWindow, report: Report): WindowSpec | undefined {
   const longMs = parseDuration(window.long);

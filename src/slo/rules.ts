@@ -13,6 +13,7 @@ import { completeAlert, type PlacedRule } from '../normalize/rules.ts';
 import { selector } from '../promql/selector.ts';
 import { exact, formatExact } from '../util/decimal.ts';
 import { durationMs } from '../util/duration.ts';
+import { memoize } from '../util/memo.ts';
 import { sortedRecord } from '../util/records.ts';
 import { WINDOW_PLACEHOLDER } from './sli.ts';
 import { BASE_WINDOW_MS, windowText } from './windows.ts';
@@ -34,7 +35,7 @@ const BASE = windowText(BASE_WINDOW_MS);
  */
 export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panelIndex: number): PlacedRule[] {
   const identity = sortedRecord({ [labelKeys.namespace]: service.namespace, [labelKeys.service]: service.name, [sloLabel]: slo.name });
-  const read = (metric: string) => selector(metric, identity);
+  const read = memoize((metric: string) => selector(metric, identity), (metric) => metric);
   const record = (name: string, expr: string): RecordingRuleIR => ({
     type: 'record',
     name,

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { AlertRuleIR, BurnTierIR, BurnWindowIR, Severity, SloIR } from '../ir.ts';
+import type { AlertRuleIR, BurnTierIR, BurnWindowIR, Severity, SliSimulationIR, SloIR } from '../ir.ts';
 import { sloAlerts } from '../naming.ts';
 import { selector } from '../promql/selector.ts';
 import { counterValues, type CounterSegment } from '../promtool/series-values.ts';
@@ -8,6 +8,7 @@ import { exact } from '../util/decimal.ts';
 import { durationMs, formatDuration, MINUTE } from '../util/duration.ts';
 import { detectionRows, tierDetection, type Detection } from './detection.ts';
 import { burnCondition, fastestLongWindow } from './rules.ts';
+import { simulateSli } from './simulate.ts';
 import { BASE_WINDOW_MS, windowText } from './windows.ts';
 import { humanDuration } from './words.ts';
 
@@ -44,6 +45,8 @@ interface Phase {
 }
 
 export interface SloScenarios {
+  /** Why no scenario could be generated, when none was. */
+  readonly untestable?: string;
   /** Evaluated every minute: the fast tiers, recovery, no data, minimum traffic. */
   readonly fast: PromtoolTestCase[];
   /** Evaluated every 5 minutes (the scrape stays 1 minute): tiers whose windows span days, and the 3-day steady burn. */
@@ -58,9 +61,10 @@ const FAST_HISTORY_LIMIT_MINUTES = 24 * 60;
 const NEVER_HORIZON_MINUTES = 24 * 60;
 
 export function sloScenarios(slo: SloIR, alerts: readonly AlertRuleIR[]): SloScenarios {
+  const simulation = simulateSli(slo.testSeries);
+  if (!simulation.ok) return { fast: [], slow: [], untestable: simulation.problem };
   const result: SloScenarios = { fast: [], slow: [] };
-  if (!slo.simulation) return result;
-  const scenarios = new ScenarioBuilder(slo, alerts);
+  const scenarios = new ScenarioBuilder(slo, alerts, simulation.simulation);
 
   for (const [severity, tiers] of severityGroups(slo.tiers)) {
     const warmup = longestLongWindowMinutes(tiers);
@@ -197,6 +201,7 @@ class ScenarioBuilder {
   constructor(
     private readonly slo: SloIR,
     private readonly alerts: readonly AlertRuleIR[],
+    private readonly simulation: SliSimulationIR,
   ) {}
 
   testCase(name: string, phases: readonly Phase[], checks: readonly PromqlExprTest[]): PromtoolTestCase {
@@ -259,7 +264,7 @@ class ScenarioBuilder {
   }
 
   private series(phases: readonly Phase[]): InputSeries[] {
-    const simulation = this.slo.simulation!;
+    const { simulation } = this;
     const segments = (kind: EventKind) =>
       phases.flatMap((phase): CounterSegment[] => {
         const perStep = eventsPerStep(phase)[kind];

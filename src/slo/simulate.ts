@@ -1,6 +1,6 @@
 import randexpModule from 'randexp';
-import type { SliSimulationIR } from '../ir.ts';
-import type { ParsedMatcher, ParsedSelector } from '../promql/parse-selector.ts';
+import type { SliSimulationIR, SliTestSeriesIR } from '../ir.ts';
+import { parseSelector, type ParsedMatcher, type ParsedSelector } from '../promql/parse-selector.ts';
 import { selector } from '../promql/selector.ts';
 import { compareStrings } from '../util/compare.ts';
 
@@ -16,6 +16,24 @@ const RandExp = randexpModule as unknown as typeof randexpModule.default;
 
 /** Values tried, after the ones the matchers themselves suggest. */
 const fallbackValues = ['200', '0', 'ok', 'x', 'true', 'false', 'GET'];
+
+/** The series to feed an SLI's test events into, worked out from its selectors when not given. */
+export function simulateSli(series: SliTestSeriesIR): Simulation {
+  switch (series.kind) {
+    case 'given':
+      return { ok: true, simulation: series.simulation };
+    case 'latency':
+      return simulateLatency(series.histogram, series.matchers, series.le);
+    case 'none':
+      return { ok: false, problem: 'vigil cannot tell which series a raw ratio reads; give it `simulate`' };
+    case 'error-ratio': {
+      const errors = parseSelector(series.errors);
+      const total = parseSelector(series.total);
+      if (!errors || !total) return { ok: false, problem: 'its selectors cannot be read' };
+      return simulateErrorRatio(errors, total);
+    }
+  }
+}
 
 /** An error-ratio SLI: bad events on the errors selector; good events on the total selector but not the errors one. */
 export function simulateErrorRatio(errors: ParsedSelector, total: ParsedSelector): Simulation {

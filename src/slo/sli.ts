@@ -1,17 +1,16 @@
 import type { LatencySli, Sli, SliSimulation } from '../authoring/slo.ts';
 import { errorAt, warningAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
-import type { SliIR, SliSimulationIR } from '../ir.ts';
+import type { SliIR, SliSimulationIR, SliTestSeriesIR } from '../ir.ts';
 import { checkPromql } from '../promql/check.ts';
-import { parseSelector } from '../promql/parse-selector.ts';
+import { isLoneSelector } from '../promql/parse-selector.ts';
 import { anyOf, isValidMetricName, re, selector, sumBy } from '../promql/selector.ts';
 import { formatExact } from '../util/decimal.ts';
-import { simulateErrorRatio, simulateLatency, type Simulation } from './simulate.ts';
 
 export const WINDOW_PLACEHOLDER = '{{window}}';
 
 export interface NormalizedSli {
   readonly sli: SliIR;
-  readonly simulation?: SliSimulationIR;
+  readonly testSeries: SliTestSeriesIR;
 }
 
 /**
@@ -27,17 +26,14 @@ export function normalizeSli(
 ): NormalizedSli | undefined {
   switch (sli.kind) {
     case 'error-ratio': {
-      const errors = counterSelector(sli.errors, 'errors', location, path, diagnostics);
-      const total = counterSelector(sli.total, 'total', location, path, diagnostics);
-      if (errors === undefined || total === undefined) return undefined;
+      const errors = isCounterSelector(sli.errors, 'errors', location, path, diagnostics);
+      const total = isCounterSelector(sli.total, 'total', location, path, diagnostics);
+      if (!errors || !total) return undefined;
       const rate = (series: string) => sumBy(keep, `rate(${series}[${WINDOW_PLACEHOLDER}])`);
-      return withSimulation(
-        { kind: 'events', errorsRate: rate(sli.errors.trim()), totalRate: rate(sli.total.trim()) },
-        sli.simulate ?? simulateErrorRatio(errors, total),
-        location,
-        path,
-        diagnostics,
-      );
+      return {
+        sli: { kind: 'events', errorsRate: rate(sli.errors.trim()), totalRate: rate(sli.total.trim()) },
+        testSeries: sli.simulate ? given(sli.simulate) : { kind: 'error-ratio', errors: sli.errors.trim(), total: sli.total.trim() },
+      };
     }
     case 'latency': {
       const le = latencyBucket(sli, location, path, diagnostics);
@@ -46,13 +42,10 @@ export function normalizeSli(
       const bucket = selector(`${sli.histogram}_bucket`, { ...matchers, le: le.spellings.length === 1 ? le.spellings[0]! : re(anyOf(le.spellings)) });
       const count = sumBy(keep, `rate(${selector(`${sli.histogram}_count`, matchers)}[${WINDOW_PLACEHOLDER}])`);
       const fast = sumBy(keep, `rate(${bucket}[${WINDOW_PLACEHOLDER}])`);
-      return withSimulation(
-        { kind: 'events', errorsRate: `clamp_min(${count} - ${fast}, 0)`, totalRate: count },
-        simulateLatency(sli.histogram, matchers, le.spellings[0]!),
-        location,
-        path,
-        diagnostics,
-      );
+      return {
+        sli: { kind: 'events', errorsRate: `clamp_min(${count} - ${fast}, 0)`, totalRate: count },
+        testSeries: { kind: 'latency', histogram: sli.histogram, matchers, le: le.spellings[0]! },
+      };
     }
     case 'raw': {
       if (!sli.errorRatio.includes(WINDOW_PLACEHOLDER)) {
@@ -74,37 +67,25 @@ export function normalizeSli(
         );
       }
       if (problems.length > 0) return undefined;
-      const simulation: Simulation = sli.simulate
-        ? { ok: true, simulation: fromUser(sli.simulate) }
-        : { ok: false, problem: 'vigil cannot tell which series a raw ratio reads' };
-      return withSimulation({ kind: 'raw', errorRatio: sli.errorRatio.trim() }, simulation, location, path, diagnostics);
+      if (!sli.simulate) {
+        diagnostics.push(
+          warningAt('slo-untested', location, 'vigil cannot generate tests for this SLO: it cannot tell which series a raw ratio reads', {
+            path,
+            hint: 'give the SLI a `simulate: { good, bad, all }` list of series to feed with events',
+          }),
+        );
+      }
+      return { sli: { kind: 'raw', errorRatio: sli.errorRatio.trim() }, testSeries: sli.simulate ? given(sli.simulate) : { kind: 'none' } };
     }
   }
 }
 
-function withSimulation(
-  sli: SliIR,
-  simulation: Simulation | SliSimulation,
-  location: SourceLocation,
-  path: string,
-  diagnostics: Diagnostic[],
-): NormalizedSli {
-  if (!('ok' in simulation)) return { sli, simulation: fromUser(simulation) };
-  if (simulation.ok) return { sli, simulation: simulation.simulation };
-  diagnostics.push(
-    warningAt('slo-untested', location, `vigil cannot generate tests for this SLO: ${simulation.problem}`, {
-      path: `${path}`,
-      hint: 'give the SLI a `simulate: { good, bad, all }` list of series to feed with events',
-    }),
-  );
-  return { sli };
+function given(simulation: SliSimulation): SliTestSeriesIR {
+  const series: SliSimulationIR = { good: simulation.good ?? [], bad: simulation.bad ?? [], all: simulation.all ?? [] };
+  return { kind: 'given', simulation: series };
 }
 
-function fromUser(simulation: SliSimulation): SliSimulationIR {
-  return { good: simulation.good ?? [], bad: simulation.bad ?? [], all: simulation.all ?? [] };
-}
-
-function counterSelector(text: string, field: string, location: SourceLocation, path: string, diagnostics: Diagnostic[]) {
+function isCounterSelector(text: string, field: string, location: SourceLocation, path: string, diagnostics: Diagnostic[]): boolean {
   const problems = checkPromql(text);
   for (const problem of problems) {
     diagnostics.push(
@@ -114,17 +95,17 @@ function counterSelector(text: string, field: string, location: SourceLocation, 
       }),
     );
   }
-  if (problems.length > 0) return undefined;
-  const parsed = parseSelector(text.trim());
-  if (!parsed) {
+  if (problems.length > 0) return false;
+  if (!isLoneSelector(text.trim())) {
     diagnostics.push(
       errorAt('slo-sli', location, `the SLI's ${field} must be a counter selector, not an expression`, {
         path: `${path} > ${field}`,
         hint: 'write the counter and its matchers, e.g. `http_requests_total{job="api",code=~"5.."}`: vigil takes the rate over each window',
       }),
     );
+    return false;
   }
-  return parsed;
+  return true;
 }
 
 /** The `le` spellings of the threshold bucket: Go clients write `1`, Java and Python `1.0`. */

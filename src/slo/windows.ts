@@ -1,5 +1,6 @@
 import { exact } from '../util/decimal.ts';
 import { DAY, formatDuration, MINUTE } from '../util/duration.ts';
+import { memoize } from '../util/memo.ts';
 
 /** The shortest window: every SLI is recorded over it, and longer windows are derived from it. */
 export const BASE_WINDOW_MS = 5 * MINUTE;
@@ -40,7 +41,9 @@ export const OUTAGE_DETECTION_MS = 2 * MINUTE;
  * at 99% the 1h pair needs 0.01 × 14.4 × 60m = 8.6 minutes. The page tier then gets an outage
  * pair: the same factor over a long window short enough to page a total outage within 2 minutes.
  */
-export function defaultWindows(tier: 'page' | 'ticket', sloWindowMs: number, budget: string): WindowSpec[] {
+export const defaultWindows = memoize(workbookWindows, (tier, sloWindowMs, budget) => `${tier} ${sloWindowMs} ${budget}`);
+
+function workbookWindows(tier: 'page' | 'ticket', sloWindowMs: number, budget: string): WindowSpec[] {
   const scale = sloWindowMs / WORKBOOK_SLO_WINDOW_MS;
   // A factor whose threshold reaches 100% errors could never fire: such pairs are left out.
   const pairs = workbookPairs[tier]

@@ -1,6 +1,7 @@
 import type { BurnTierIR, BurnWindowIR, SloIR } from '../ir.ts';
 import { exact, formatExact } from '../util/decimal.ts';
 import { durationMs, formatDuration, MINUTE } from '../util/duration.ts';
+import { memoize } from '../util/memo.ts';
 
 /** The words alerts, runbooks and `vigil explain` use to describe an SLO and its burn rates. */
 
@@ -28,9 +29,11 @@ export function budgetSpent(slo: SloIR, window: BurnWindowIR): string {
 }
 
 /** `14.4× over 1h (2% of the budget in 1h; all of it in 2d2h)` */
-export function windowWords(slo: SloIR, window: BurnWindowIR): string {
-  return `${window.factor}× over ${window.long} (${budgetSpent(slo, window)} of the budget in ${window.long}; all of it in ${budgetLasts(slo, window.factor)})`;
-}
+export const windowWords = memoize(
+  (slo: SloIR, window: BurnWindowIR): string =>
+    `${window.factor}× over ${window.long} (${budgetSpent(slo, window)} of the budget in ${window.long}; all of it in ${budgetLasts(slo, window.factor)})`,
+  (slo, window) => `${slo.window} ${window.long} ${window.factor}`,
+);
 
 export function burnSummary(slo: SloIR, serviceName: string, tier: BurnTierIR): string {
   const speed = tier.name === 'page' ? 'fast' : 'slowly but steadily';

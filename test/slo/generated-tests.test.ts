@@ -1,28 +1,37 @@
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { errorRatio, latency, rawRatio, slo } from '../../src/authoring/slo.ts';
 import { service } from '../../src/authoring/service.ts';
+import type { RenderedBundle } from '../../src/bundle.ts';
 import { compile } from '../../src/compile.ts';
+import { emitRuleTests } from '../../src/emit/rule-tests.ts';
+import type { ProjectIR } from '../../src/ir.ts';
 import { runPromtoolTests } from '../../src/promtool/run-tests.ts';
 import { renderBundle } from '../../src/render/render.ts';
-import { listFiles } from '../../src/write/out-dir.ts';
 import { writeBundle } from '../../src/write/write-bundle.ts';
-import { repoRoot } from '../support/project.ts';
+import { compiledExample } from '../support/example.ts';
 import { describeWithTool, tempDir, tool } from '../support/tools.ts';
 
-async function runAll(dir: string, files: readonly string[]) {
-  const results = await runPromtoolTests(tool('promtool'), files, dir, () => {});
-  for (const result of results) expect(result.output, result.file).toContain('SUCCESS');
-  expect(results.every((r) => r.passed)).toBe(true);
-  return results;
+/** Writes the bundle and its generated tests to a temporary directory and runs every test file. */
+async function runGenerated(bundle: RenderedBundle, ir: ProjectIR, expectedFiles: number) {
+  const generated = emitRuleTests(ir);
+  expect(generated.untestable).toEqual([]);
+  const tests = renderBundle(generated.files);
+  expect(tests.size).toBe(expectedFiles);
+  const { dir, cleanup } = tempDir();
+  try {
+    writeBundle(dir, new Map([...bundle, ...tests]));
+    const results = await runPromtoolTests(tool('promtool'), [...tests.keys()], dir, () => {});
+    for (const result of results) expect(result.output, result.file).toContain('SUCCESS');
+    expect(results.every((r) => r.passed)).toBe(true);
+  } finally {
+    cleanup();
+  }
 }
 
 describeWithTool('promtool', 'generated SLO tests', () => {
-  it('pass for every SLO of the example bundle', { timeout: 600_000 }, async () => {
-    const out = join(repoRoot, 'out');
-    const files = listFiles(out).filter((p) => p.startsWith('prometheus/tests/'));
-    expect(files.length).toBe(10);
-    await runAll(out, files);
+  it('pass for every SLO of the example', { timeout: 600_000 }, async () => {
+    const { result, rendered } = await compiledExample();
+    await runGenerated(rendered, result.ir, 10);
   });
 
   it('pass for SLIs kept per label, raw SLIs, other windows, custom tiers and a minimum event rate', { timeout: 600_000 }, async () => {
@@ -62,15 +71,6 @@ describeWithTool('promtool', 'generated SLO tests', () => {
     ];
     const result = compile({ definitions });
     expect(result.diagnostics).toEqual([]);
-    const { dir, cleanup } = tempDir();
-    try {
-      const rendered = renderBundle(result.bundle);
-      writeBundle(dir, rendered);
-      const files = [...rendered.keys()].filter((p) => p.startsWith('prometheus/tests/'));
-      expect(files.length).toBe(6);
-      await runAll(dir, files);
-    } finally {
-      cleanup();
-    }
+    await runGenerated(renderBundle(result.bundle), result.ir, 6);
   });
 });

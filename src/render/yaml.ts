@@ -1,0 +1,224 @@
+import { stringify } from 'yaml';
+import { dataMaps, orderedKeys } from './canonical.ts';
+
+/**
+ * Block-style YAML, byte for byte what `yaml.stringify` writes with the options below, but
+ * an order of magnitude faster on large bundles: the library still encodes every scalar and
+ * key (quoting, escaping, literal blocks, YAML 1.1 safety) once per distinct value, and this
+ * module only lays the encoded scalars out in maps and lists.
+ *
+ * Keys come out in canonical order (see canonical.ts); undefined values are dropped.
+ */
+
+const libraryOptions = {
+  version: '1.1',
+  lineWidth: 0,
+  minContentWidth: 0,
+  aliasDuplicateObjects: false,
+  blockQuote: 'literal',
+} as const;
+
+/**
+ * The strings whose encoding is certain without asking the library, following its rules
+ * (yaml/dist/stringify/stringifyString.js) for text without tabs, control characters,
+ * surrogates or line separators:
+ *
+ * - one line matching the library's indicator pattern, with no `"` or `\\`: double-quoted as is;
+ * - one line starting with a letter, `_` or `(`, not a YAML 1.1 boolean or null word: plain;
+ * - several lines without leading or trailing whitespace: a `|-` literal block.
+ *
+ * Anything else goes to the library. test/unit/yaml.test.ts checks this against it.
+ */
+const safeText = /^[\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFFFD\n]*$/;
+/** Copied from the library: a plain scalar may not look like this. */
+const needsQuotes = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+const plainStart = /^[A-Za-z_(]/;
+const yaml11Words = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
+const literalBlock = /^[^\s][^]*[^\s]$/;
+
+export function fastScalar(value: string): string | undefined {
+  if (!safeText.test(value)) return undefined;
+  if (value.includes('\n')) return literalBlock.test(value) ? `|-\n  ${value.replace(/\n+/g, '$&  ')}` : undefined;
+  if (needsQuotes.test(value)) return /["\\]/.test(value) ? undefined : `"${value}"`;
+  return plainStart.test(value) && !yaml11Words.test(value) ? value : undefined;
+}
+
+const scalarCache = new Map<unknown, string>();
+const keyCache = new Map<string, string>();
+const CACHE_LIMIT = 500_000;
+
+function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * A scalar placed after `key: ` (or `- ` for a list item) at `indent`. A one-line encoding
+ * does not depend on where it stands; a multi-line one off the fast path is encoded by the
+ * library at exactly that place, so its block or folding rules never need re-deriving here.
+ */
+function placeScalar(value: unknown, indent: string, listItem: boolean): string {
+  if (typeof value === 'string') {
+    const fast = fastScalar(value);
+    if (fast !== undefined) return indent !== '' && fast.includes('\n') ? fast.replace(/\n+/g, `$&${indent}`) : fast;
+    if (value.includes('\n')) return cached(scalarCache, `${indent.length}${listItem ? '-' : ':'}${value}`, () => encodeInPlace(value, indent, listItem));
+  }
+  return cached(scalarCache, value, () => stringify({ k: value }, libraryOptions).slice('k: '.length, -1));
+}
+
+/** The library's text for `value` nested in maps (and a list) so that it lands at `indent`. */
+function encodeInPlace(value: string, indent: string, listItem: boolean): string {
+  const depth = indent.length / 2 - (listItem ? 1 : 0);
+  let wrapper: unknown = listItem ? (depth < 0 ? [value] : { k: [value] }) : { k: value };
+  let prefix = listItem ? (depth < 0 ? '- ' : `${'  '.repeat(depth)}k:\n${'  '.repeat(depth + 1)}- `) : `${'  '.repeat(depth)}k: `;
+  for (let level = depth - 1; level >= 0; level--) {
+    wrapper = { k: wrapper };
+    prefix = `${'  '.repeat(level)}k:\n${prefix}`;
+  }
+  const text = stringify(wrapper, libraryOptions);
+  if (!text.startsWith(prefix)) throw new Error(`internal: unexpected YAML layout for ${JSON.stringify(value)}`);
+  return text.slice(prefix.length, -1);
+}
+
+function encodeKey(key: string): string {
+  if (!key.includes('\n')) {
+    const fast = fastScalar(key);
+    if (fast !== undefined) return fast;
+  }
+  return cached(keyCache, key, () => {
+    const line = stringify({ [key]: 0 }, libraryOptions);
+    return line.slice(0, line.length - ': 0\n'.length);
+  });
+}
+
+function isCollection(value: unknown): value is Record<string, unknown> | unknown[] {
+  return typeof value === 'object' && value !== null;
+}
+
+function isEmptyCollection(value: Record<string, unknown> | unknown[]): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  for (const key in value) if (value[key] !== undefined) return false;
+  return true;
+}
+
+/**
+ * Subtrees that appear in several documents (the rule groups of a PrometheusRule and of the
+ * plain rule file are the same objects) are laid out once and re-indented where they recur.
+ */
+export class SharedLayout {
+  private readonly shared = new Set<object>();
+  private readonly laidOut = new Map<object, { indent: string; text: string }>();
+
+  /** Marks every collection reachable from more than one place among `documents`. */
+  constructor(documents: Iterable<unknown>) {
+    const seen = new Set<object>();
+    const visit = (value: unknown): void => {
+      if (!isCollection(value)) return;
+      if (seen.has(value)) {
+        this.shared.add(value);
+        return;
+      }
+      seen.add(value);
+      for (const child of Array.isArray(value) ? value : Object.values(value)) visit(child);
+    };
+    for (const document of documents) visit(document);
+  }
+
+  isShared(value: object): boolean {
+    return this.shared.has(value);
+  }
+
+  /** The subtree's lines as first laid out, moved to `indent` (every line shifts alike; empty lines stay empty). */
+  recall(value: object, indent: string): string | undefined {
+    const laidOut = this.laidOut.get(value);
+    if (!laidOut || laidOut.indent === indent) return laidOut?.text;
+    return laidOut.text.replace(new RegExp(`^${laidOut.indent}`, 'gm'), indent);
+  }
+
+  remember(value: object, indent: string, text: string): void {
+    this.laidOut.set(value, { indent, text });
+  }
+}
+
+export function yamlDocument(value: unknown, layout?: SharedLayout): string {
+  if (!isCollection(value) || isEmptyCollection(value)) return stringify(value, libraryOptions);
+  const lines: string[] = [];
+  writeCollection(lines, value, '', false, false, layout);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Writes a non-empty map or list at `indent`. The first line gets no indentation when
+ * `inline` (it continues a `- ` already written).
+ */
+function writeCollection(
+  lines: string[],
+  value: Record<string, unknown> | unknown[],
+  indent: string,
+  isDataMap: boolean,
+  inline = false,
+  layout?: SharedLayout,
+): void {
+  if (layout?.isShared(value)) {
+    let text = layout.recall(value, indent);
+    if (text === undefined) {
+      const own: string[] = [];
+      writeFresh(own, value, indent, isDataMap, false, layout);
+      text = own.join('\n');
+      layout.remember(value, indent, text);
+    }
+    lines.push(inline ? text.slice(indent.length) : text);
+    return;
+  }
+  writeFresh(lines, value, indent, isDataMap, inline, layout);
+}
+
+function writeFresh(
+  lines: string[],
+  value: Record<string, unknown> | unknown[],
+  indent: string,
+  isDataMap: boolean,
+  inline: boolean,
+  layout: SharedLayout | undefined,
+): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => writeEntry(lines, '- ', item, indent, inline && i === 0, false, true, layout));
+    return;
+  }
+  orderedKeys(value, isDataMap).forEach((key, i) =>
+    writeEntry(lines, `${encodeKey(key)}:`, value[key], indent, inline && i === 0, dataMaps.has(key), false, layout),
+  );
+}
+
+function writeEntry(
+  lines: string[],
+  head: string,
+  value: unknown,
+  indent: string,
+  inline: boolean,
+  childIsDataMap: boolean,
+  isListItem: boolean,
+  layout: SharedLayout | undefined,
+): void {
+  const prefix = inline ? '' : indent;
+  const separator = isListItem ? '' : ' ';
+  if (!isCollection(value)) {
+    lines.push(`${prefix}${head}${separator}${placeScalar(value, indent, isListItem)}`);
+  } else if (isEmptyCollection(value)) {
+    lines.push(`${prefix}${head}${separator}${Array.isArray(value) ? '[]' : '{}'}`);
+  } else if (isListItem) {
+    // `- key: value` continues on the dash's line; the item's other lines are indented past it.
+    lines.push(`${prefix}${head}`);
+    const start = lines.length - 1;
+    writeCollection(lines, value, `${indent}  `, childIsDataMap, true, layout);
+    lines[start] += lines.splice(start + 1, 1)[0] ?? '';
+  } else {
+    lines.push(`${prefix}${head}`);
+    writeCollection(lines, value, `${indent}  `, childIsDataMap, false, layout);
+  }
+}
