@@ -1,0 +1,105 @@
+/**
+ * `npm run bench`: builds a synthetic organisation of N services (three SLOs each) in-process
+ * stage by stage and through the CLI, at several sizes, and prints the figures.
+ *
+ *   npm run bench                      # N = 100, 334, 1000, 3334 (about 300 to 10,000 SLOs)
+ *   npm run bench -- --sizes 100,1000
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeSyntheticOrg } from './synthetic-org.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const sizesArgument = process.argv.indexOf('--sizes');
+const sizes = sizesArgument > 0 ? process.argv[sizesArgument + 1]!.split(',').map(Number) : [100, 334, 1000, 3334];
+
+interface StageFigures {
+  stages: Record<string, number>;
+  peakMiB: number;
+  floorMs: number;
+  slos: number;
+  rules: number;
+  files: number;
+  bytes: number;
+  errors: number;
+}
+
+interface CliFigures {
+  wallMs: number;
+  peakMiB: number;
+  output: string;
+}
+
+function node(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+function tsx(): string {
+  return pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href;
+}
+
+function cli(project: string, args: readonly string[]): CliFigures {
+  const usage = join(project, '.usage');
+  const started = performance.now();
+  const output = node(['--import', pathToFileURL(join(root, 'bench', 'usage-reporter.mjs')).href, join(root, 'bin', 'vigil.js'), ...args], project, {
+    VIGIL_BENCH_USAGE: usage,
+  });
+  const wallMs = performance.now() - started;
+  return { wallMs, peakMiB: Number(readFileSync(usage, 'utf8')), output: output.trim() };
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const rows: string[][] = [];
+const figures: { services: number; stage: StageFigures; build: CliFigures; rebuild: CliFigures; check: CliFigures }[] = [];
+
+for (const services of sizes) {
+  const project = join(tmpdir(), `vigil-bench-${services}`);
+  writeSyntheticOrg(project, services, root);
+  const stage = JSON.parse(node(['--import', tsx(), join(root, 'bench', 'stages.ts'), project, join(project, 'stage-out')], project)) as StageFigures;
+  if (stage.errors > 0) throw new Error(`the synthetic organisation of ${services} services has errors`);
+  rmSync(join(project, 'out'), { recursive: true, force: true });
+  const build = cli(project, ['build']);
+  const rebuild = cli(project, ['build']);
+  const check = cli(project, ['build', '--check']);
+  figures.push({ services, stage, build, rebuild, check });
+  const total = Object.values(stage.stages).reduce((a, b) => a + b, 0);
+  rows.push([
+    String(services),
+    String(stage.slos),
+    String(stage.rules),
+    String(stage.files),
+    `${(stage.bytes / 2 ** 20).toFixed(1)}`,
+    ...['load', 'normalize', 'validate', 'emit', 'render', 'write'].map((s) => seconds(stage.stages[s] ?? 0)),
+    seconds(total),
+    seconds(stage.floorMs),
+    (total / stage.floorMs).toFixed(2),
+    stage.peakMiB.toFixed(0),
+    seconds(build.wallMs),
+    build.peakMiB.toFixed(0),
+    `${seconds(rebuild.wallMs)} (${/(\d+) files? written/.exec(rebuild.output)?.[1] ?? '?'} rewritten)`,
+    seconds(check.wallMs),
+  ]);
+  rmSync(project, { recursive: true, force: true });
+}
+
+const header = [
+  'services', 'SLOs', 'rules', 'files', 'MiB', 'load', 'normalize', 'validate', 'emit', 'render', 'write',
+  'in-process', 'yaml floor', '÷ floor', 'peak MiB', 'CLI build', 'CLI MiB', 'CLI rebuild', 'CLI --check',
+];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: readonly string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+console.log('times in seconds (wall); sizes in MiB');
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+
+const first = figures.find((f) => f.stage.slos >= 1000 && f.stage.slos < 2000);
+const largest = figures.at(-1);
+if (first && largest && largest !== first) {
+  const growth = largest.build.wallMs / first.build.wallMs;
+  console.log(`\nCLI build from ${first.stage.slos} to ${largest.stage.slos} SLOs: ${growth.toFixed(1)}× the time for ${(largest.stage.slos / first.stage.slos).toFixed(1)}× the SLOs`);
+}
