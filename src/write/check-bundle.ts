@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RenderedBundle } from '../bundle.ts';
 import { compareStrings } from '../util/compare.ts';
-import { previouslyGenerated, readIfExists } from './out-dir.ts';
+import { compareWithDisk, previouslyGenerated } from './out-dir.ts';
 
 export interface BundleDifference {
   /** Generated now, absent from disk. */
@@ -21,10 +22,10 @@ export function diffBundle(outDir: string, rendered: RenderedBundle): BundleDiff
   const missing: string[] = [];
   const stale: string[] = [];
   for (const [path, text] of rendered) {
-    const onDisk = readIfExists(join(outDir, path));
-    if (onDisk === undefined) missing.push(path);
-    else if (onDisk !== text) stale.push(path);
+    const comparison = compareWithDisk(join(outDir, path), text);
+    if (comparison === 'missing') missing.push(path);
+    else if (comparison === 'different') stale.push(path);
   }
-  const extra = [...previouslyGenerated(outDir)].filter((p) => !rendered.has(p) && readIfExists(join(outDir, p)) !== undefined);
+  const extra = [...previouslyGenerated(outDir)].filter((p) => !rendered.has(p) && existsSync(join(outDir, p)));
   return { missing, stale, extra: extra.sort(compareStrings) };
 }

@@ -15,6 +15,20 @@ export function readIfExists(file: string): string | undefined {
   }
 }
 
+/**
+ * How a file on disk compares with the text vigil would write there. Compares bytes (no
+ * decoding), the cheap way to find that nothing changed across thousands of files.
+ */
+export function compareWithDisk(file: string, text: string): 'missing' | 'same' | 'different' {
+  let onDisk: Buffer;
+  try {
+    onDisk = readFileSync(file);
+  } catch {
+    return 'missing';
+  }
+  return onDisk.length === Buffer.byteLength(text) && onDisk.equals(Buffer.from(text)) ? 'same' : 'different';
+}
+
 /** Files vigil generated in `outDir` before: those its manifest lists, and any carrying its header. */
 export function previouslyGenerated(outDir: string): Set<string> {
   const generated = new Set(parseManifest(readIfExists(join(outDir, paths.manifest)) ?? ''));

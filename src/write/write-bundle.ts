@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { RenderedBundle } from '../bundle.ts';
 import { paths } from '../naming.ts';
 import { compareStrings } from '../util/compare.ts';
-import { previouslyGenerated, readIfExists, TEMP_MARKER } from './out-dir.ts';
+import { compareWithDisk, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
 
 export interface WriteResult {
   readonly written: readonly string[];
@@ -29,7 +29,7 @@ export class WriteError extends Error {
  */
 export function writeBundle(outDir: string, rendered: RenderedBundle): WriteResult {
   const before = previouslyGenerated(outDir);
-  const changed = [...rendered.keys()].filter((path) => readIfExists(join(outDir, path)) !== rendered.get(path));
+  const changed = [...rendered.keys()].filter((path) => compareWithDisk(join(outDir, path), rendered.get(path)!) !== 'same');
   // The manifest goes last: until it lands, the previous one still describes what is on disk.
   changed.sort((a, b) => Number(a === paths.manifest) - Number(b === paths.manifest) || compareStrings(a, b));
 
