@@ -63,9 +63,16 @@ const NEVER_HORIZON_MINUTES = 24 * 60;
 export function sloScenarios(slo: SloIR, alerts: readonly AlertRuleIR[]): SloScenarios {
   const simulation = simulateSli(slo.testSeries);
   if (!simulation.ok) return { fast: [], slow: [], untestable: simulation.problem };
+  const builder = new ScenarioBuilder(slo, alerts, simulation.simulation);
   const result: SloScenarios = { fast: [], slow: [] };
-  const scenarios = new ScenarioBuilder(slo, alerts, simulation.simulation);
+  for (const { fast, testCase } of detectionScenarios(slo, builder)) (fast ? result.fast : result.slow).push(testCase);
+  result.slow.push(...steadyBurnScenario(slo, builder));
+  result.fast.push(...recoveryScenario(slo, builder), ...noDataScenario(slo, builder), ...minimumTrafficScenario(slo, builder));
+  return result;
+}
 
+/** Each row of `vigil explain`, per severity: fires by the predicted time, silent until a minute before, or never. */
+function* detectionScenarios(slo: SloIR, builder: ScenarioBuilder): Generator<{ fast: boolean; testCase: PromtoolTestCase }> {
   for (const [severity, tiers] of severityGroups(slo.tiers)) {
     const warmup = longestLongWindowMinutes(tiers);
     const fast = warmup <= FAST_HISTORY_LIMIT_MINUTES;
@@ -80,94 +87,93 @@ export function sloScenarios(slo: SloIR, alerts: readonly AlertRuleIR[]): SloSce
         // long proves "never". The 2× row also proves the 24-hour promise for the page.
         length = row.isTwiceBudget && fast ? Math.max(warmup, NEVER_HORIZON_MINUTES) : warmup;
         expectation = `no ${severity} alert for ${humanDuration(length)}`;
-        checks.push(scenarios.silent(severity, 0, warmup + length));
+        checks.push(builder.silent(severity, 0, warmup + length));
       } else {
         const firesBy = Math.floor(detection.minutes) + slackMinutes(slo, detection) + step;
         length = firesBy + step;
         expectation = `${severity} within ${humanDuration(detection.minutes)}`;
-        checks.push(scenarios.silent(severity, 0, warmup + Math.max(0, Math.floor(detection.minutes) - 1)));
-        checks.push(scenarios.firing(severity, warmup + firesBy));
+        checks.push(builder.silent(severity, 0, warmup + Math.max(0, Math.floor(detection.minutes) - 1)));
+        checks.push(builder.firing(severity, warmup + firesBy));
       }
-      (fast ? result.fast : result.slow).push(
-        scenarios.testCase(
-          `${row.label} after ${humanDuration(warmup)} healthy: ${expectation}`,
-          [
-            { minutes: warmup, errorRatio: exact(0) },
-            { minutes: length, errorRatio: exact(row.errorRatio) },
-          ],
-          checks,
-        ),
-      );
+      const phases: Phase[] = [
+        { minutes: warmup, errorRatio: exact(0) },
+        { minutes: length, errorRatio: exact(row.errorRatio) },
+      ];
+      yield { fast, testCase: builder.testCase(`${row.label} after ${humanDuration(warmup)} healthy: ${expectation}`, phases, checks) };
     }
   }
+}
 
-  if (slo.tiers.length > 0) {
-    result.slow.push(
-      scenarios.testCase(
-        'a steady burn at half the budget alerts nothing for 3 days',
-        [{ minutes: STEADY_BURN_MINUTES, errorRatio: exact(slo.budget).dividedBy(2) }],
-        [...severityGroups(slo.tiers).keys()].map((severity) => scenarios.silent(severity, 0, STEADY_BURN_MINUTES)),
-      ),
-    );
-  }
+function steadyBurnScenario(slo: SloIR, builder: ScenarioBuilder): PromtoolTestCase[] {
+  if (slo.tiers.length === 0) return [];
+  return [
+    builder.testCase(
+      'a steady burn at half the budget alerts nothing for 3 days',
+      [{ minutes: STEADY_BURN_MINUTES, errorRatio: exact(slo.budget).dividedBy(2) }],
+      [...severityGroups(slo.tiers).keys()].map((severity) => builder.silent(severity, 0, STEADY_BURN_MINUTES)),
+    ),
+  ];
+}
 
+function recoveryScenario(slo: SloIR, builder: ScenarioBuilder): PromtoolTestCase[] {
   const page = slo.tiers.find((t) => t.name === 'page');
-  if (page) {
-    const history = longestLongWindowMinutes([page]);
-    const end = history + RECOVERY_OUTAGE_MINUTES;
-    const bound = RECOVERY_BOUND_MINUTES + (page.keepFiringFor ? durationMs(page.keepFiringFor) / MINUTE : 0);
-    const outage = tierDetection(page, exact(1));
-    // Counted from the first failing scrape, one step after the outage starts.
-    const pagesWithin = Math.max(3, Math.floor(outage.minutes ?? 0) + slackMinutes(slo, outage));
-    result.fast.push(
-      scenarios.testCase(
-        `a 10-minute total outage pages within ${pagesWithin} minutes of the first failing scrape and resolves within ${humanDuration(bound)} of its end`,
-        [
-          { minutes: history, errorRatio: exact(0) },
-          { minutes: RECOVERY_OUTAGE_MINUTES, errorRatio: exact(1) },
-          { minutes: bound + 60, errorRatio: exact(0) },
-        ],
-        [
-          scenarios.firing(page.severity, history + FAST_EVALUATION_MINUTES + pagesWithin),
-          scenarios.notFiringAt(page.severity, end + bound),
-          scenarios.silent(page.severity, end + bound, end + bound + 60),
-        ],
-      ),
-    );
-  }
+  if (!page) return [];
+  const history = longestLongWindowMinutes([page]);
+  const end = history + RECOVERY_OUTAGE_MINUTES;
+  const bound = RECOVERY_BOUND_MINUTES + (page.keepFiringFor ? durationMs(page.keepFiringFor) / MINUTE : 0);
+  const outage = tierDetection(page, exact(1));
+  // Counted from the first failing scrape, one step after the outage starts.
+  const pagesWithin = Math.max(3, Math.floor(outage.minutes ?? 0) + slackMinutes(slo, outage));
+  return [
+    builder.testCase(
+      `a 10-minute total outage pages within ${pagesWithin} minutes of the first failing scrape and resolves within ${humanDuration(bound)} of its end`,
+      [
+        { minutes: history, errorRatio: exact(0) },
+        { minutes: RECOVERY_OUTAGE_MINUTES, errorRatio: exact(1) },
+        { minutes: bound + 60, errorRatio: exact(0) },
+      ],
+      [
+        builder.firing(page.severity, history + FAST_EVALUATION_MINUTES + pagesWithin),
+        builder.notFiringAt(page.severity, end + bound),
+        builder.silent(page.severity, end + bound, end + bound + 60),
+      ],
+    ),
+  ];
+}
 
-  if (slo.noData) {
-    const wait = durationMs(slo.noData.for) / MINUTE;
-    result.fast.push(
-      scenarios.testCase(
-        `with no SLI data the no-data alert fires after ${slo.noData.for}`,
-        [],
-        [
-          scenarios.silent(slo.noData.severity, 0, Math.max(0, wait - 1), sloAlerts.noData),
-          scenarios.firing(slo.noData.severity, wait + FAST_EVALUATION_MINUTES, sloAlerts.noData),
-        ],
-      ),
-    );
-  }
+function noDataScenario(slo: SloIR, builder: ScenarioBuilder): PromtoolTestCase[] {
+  if (!slo.noData) return [];
+  const wait = durationMs(slo.noData.for) / MINUTE;
+  return [
+    builder.testCase(
+      `with no SLI data the no-data alert fires after ${slo.noData.for}`,
+      [],
+      [
+        builder.silent(slo.noData.severity, 0, Math.max(0, wait - 1), sloAlerts.noData),
+        builder.firing(slo.noData.severity, wait + FAST_EVALUATION_MINUTES, sloAlerts.noData),
+      ],
+    ),
+  ];
+}
 
-  if (page && slo.minEventRate !== undefined) {
-    // Traffic so low that a single failure is a burn over the fastest pair, and below the minimum.
-    const history = longestLongWindowMinutes([page]);
-    const fastest = [...page.windows].sort((a, b) => durationMs(a.long) - durationMs(b.long))[0]!;
-    const onePairWorth = exact(1).dividedBy(exact(fastest.threshold).times(2).times(durationMs(fastest.long) / MINUTE));
-    const quiet = Decimal.min(exact(slo.minEventRate).times(60).dividedBy(2), onePairWorth);
-    result.fast.push(
-      scenarios.testCase(
-        'one failed event in traffic below the minimum event rate does not page, though it is a burn',
-        [
-          { minutes: history, errorRatio: exact(0), events: quiet },
-          { minutes: 60, errorRatio: exact(0), events: quiet, extraBadEvents: exact(1) },
-        ],
-        [scenarios.burning(fastest, history + 2 * FAST_EVALUATION_MINUTES), scenarios.silent(page.severity, 0, history + 60)],
-      ),
-    );
-  }
-  return result;
+/** Traffic so low that a single failure is a burn over the fastest pair, and below the minimum. */
+function minimumTrafficScenario(slo: SloIR, builder: ScenarioBuilder): PromtoolTestCase[] {
+  const page = slo.tiers.find((t) => t.name === 'page');
+  if (!page || slo.minEventRate === undefined) return [];
+  const history = longestLongWindowMinutes([page]);
+  const fastest = [...page.windows].sort((a, b) => durationMs(a.long) - durationMs(b.long))[0]!;
+  const onePairWorth = exact(1).dividedBy(exact(fastest.threshold).times(2).times(durationMs(fastest.long) / MINUTE));
+  const quiet = Decimal.min(exact(slo.minEventRate).times(60).dividedBy(2), onePairWorth);
+  return [
+    builder.testCase(
+      'one failed event in traffic below the minimum event rate does not page, though it is a burn',
+      [
+        { minutes: history, errorRatio: exact(0), events: quiet },
+        { minutes: 60, errorRatio: exact(0), events: quiet, extraBadEvents: exact(1) },
+      ],
+      [builder.burning(fastest, history + 2 * FAST_EVALUATION_MINUTES), builder.silent(page.severity, 0, history + 60)],
+    ),
+  ];
 }
 
 /** Tiers by severity: ALERTS cannot tell apart tiers of one severity, so they are proved together. */
