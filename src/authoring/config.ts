@@ -12,6 +12,15 @@ export interface VigilConfig {
     /** Where `out/runbooks` is browsable (e.g. the GitOps repository's web URL); every `runbook_url` starts with it. */
     readonly baseUrl?: string;
   };
+  readonly alertmanager?: {
+    /**
+     * The oldest Alertmanager that must load the generated alertmanager.yml, `0.<minor>`.
+     * Default `0.25` (Debian bookworm). Receivers that need a newer one are reported.
+     */
+    readonly version?: `0.${number}`;
+    /** Metadata labels of the AlertmanagerConfig objects, so the Alertmanager's `alertmanagerConfigSelector` picks them up. */
+    readonly labels?: Readonly<Record<string, string>>;
+  };
   readonly prometheusRule?: {
     /** Metadata labels, so the Prometheus `ruleSelector` picks the rules up (e.g. `release: kube-prometheus-stack`). */
     readonly labels?: Readonly<Record<string, string>>;

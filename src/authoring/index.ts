@@ -1,12 +1,42 @@
 export { service, type ServiceOptions, type ServiceDefinition } from './service.ts';
 export { alert, type AlertOptions, type AlertDefinition, type AlertSeverity, type ServiceRef } from './alert.ts';
 export { record, type RecordOptions, type RecordDefinition } from './record.ts';
+export {
+  routing,
+  type RoutingOptions,
+  type RoutingDefinition,
+  type RouteOptions,
+  type RouteTimings,
+  type InhibitRule,
+  type HeartbeatOptions,
+} from './routing.ts';
+export {
+  slack,
+  pagerduty,
+  email,
+  webhook,
+  msteams,
+  opsgenie,
+  discard,
+  type Receiver,
+  type SlackOptions,
+  type PagerDutyOptions,
+  type EmailOptions,
+  type WebhookOptions,
+  type WebhookAuthorization,
+  type MsTeamsOptions,
+  type OpsgenieOptions,
+  type OpsgenieResponder,
+} from './receivers.ts';
+export { secretKey, type SecretRef } from './secret.ts';
+export { timeInterval, type TimeInterval, type Period, type TimeRange, type Weekday, type Month } from './time-interval.ts';
 export { defineConfig, type VigilConfig, type ConfigDefinition } from './config.ts';
 export { isDefinition } from './definition.ts';
 
 import type { AlertDefinition } from './alert.ts';
 import type { RecordDefinition } from './record.ts';
+import type { RoutingDefinition } from './routing.ts';
 import type { ServiceDefinition } from './service.ts';
 
 /** Everything the compiler accepts. */
-export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition;
+export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition | RoutingDefinition;

@@ -20,6 +20,14 @@ export const configSchema = {
         baseUrl: { type: 'string', pattern: '^(https?://\\S+)?$' },
       },
     },
+    alertmanager: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        version: { type: 'string', pattern: '^0\\.(0|[1-9][0-9]*)$' },
+        labels: stringMap,
+      },
+    },
     prometheusRule: { type: 'object', additionalProperties: false, properties: { labels: stringMap } },
     serviceMonitor: { type: 'object', additionalProperties: false, properties: { labels: stringMap } },
   },

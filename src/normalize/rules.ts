@@ -1,7 +1,7 @@
 import type { AlertDefinition } from '../authoring/alert.ts';
 import type { RecordDefinition } from '../authoring/record.ts';
-import { errorAt, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { AlertRuleIR, ConfigIR, RecordingRuleIR, RuleGroupIR, RuleIR, ServiceIR } from '../ir.ts';
+import { errorAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
+import type { AlertRuleIR, ConfigIR, Labels, RecordingRuleIR, RuleGroupIR, RuleIR, ServiceIR, Severity } from '../ir.ts';
 import {
   annotationKeys,
   DEFAULT_RULE_GROUP,
@@ -15,10 +15,57 @@ import { compareKeys } from '../util/compare.ts';
 import { groupBy, sortedRecord } from '../util/records.ts';
 import type { ServiceIndex } from './services.ts';
 
-interface PlacedRule {
+/** A rule with the service and group (suffix) it belongs to. */
+export interface PlacedRule {
   readonly rule: RuleIR;
   readonly service: ServiceIR;
   readonly group: string;
+  /** Made by vigil in a deliberate order (dependencies first, windows by length): kept as is. */
+  readonly generated?: boolean;
+}
+
+/** What an alert needs before vigil completes it with the service's labels and the standard annotations. */
+export interface AlertFields {
+  readonly name: string;
+  readonly expr: string;
+  readonly for?: string;
+  readonly keepFiringFor?: string;
+  readonly severity: Severity;
+  readonly labels?: Labels;
+  readonly annotations?: Labels;
+  readonly summary: string;
+  readonly description: string;
+  readonly location: SourceLocation;
+}
+
+/** Adds severity, team, namespace and service labels, and summary, description and runbook_url annotations. */
+export function completeAlert(fields: AlertFields, service: ServiceIR, config: ConfigIR): AlertRuleIR {
+  const labels = sortedRecord({
+    ...service.labels,
+    ...fields.labels,
+    [labelKeys.severity]: fields.severity,
+    [labelKeys.team]: service.team,
+    [labelKeys.namespace]: service.namespace,
+    [labelKeys.service]: service.name,
+  });
+  const annotations = sortedRecord({
+    ...fields.annotations,
+    [annotationKeys.summary]: fields.summary,
+    [annotationKeys.description]: fields.description,
+    [annotationKeys.runbookUrl]: runbookUrl(config.runbooks.baseUrl, fields.name),
+  });
+  return {
+    type: 'alert',
+    name: fields.name,
+    expr: fields.expr,
+    ...(fields.for === undefined ? {} : { for: fields.for }),
+    ...(fields.keepFiringFor === undefined ? {} : { keepFiringFor: fields.keepFiringFor }),
+    severity: fields.severity,
+    labels,
+    annotations,
+    serviceId: service.id,
+    location: fields.location,
+  };
 }
 
 export function normalizeAlert(
@@ -51,32 +98,7 @@ export function normalizeAlert(
       );
     }
   }
-  const labels = sortedRecord({
-    ...service.labels,
-    ...definition.labels,
-    [labelKeys.severity]: definition.severity,
-    [labelKeys.team]: service.team,
-    [labelKeys.namespace]: service.namespace,
-    [labelKeys.service]: service.name,
-  });
-  const annotations = sortedRecord({
-    ...definition.annotations,
-    [annotationKeys.summary]: definition.summary,
-    [annotationKeys.description]: definition.description,
-    [annotationKeys.runbookUrl]: runbookUrl(config.runbooks.baseUrl, definition.name),
-  });
-  return {
-    type: 'alert',
-    name: definition.name,
-    expr: definition.expr,
-    ...(definition.for === undefined ? {} : { for: definition.for }),
-    ...(definition.keepFiringFor === undefined ? {} : { keepFiringFor: definition.keepFiringFor }),
-    severity: definition.severity,
-    labels,
-    annotations,
-    serviceId: service.id,
-    location: definition.location,
-  };
+  return completeAlert(definition, service, config);
 }
 
 export function normalizeRecord(definition: RecordDefinition, service: ServiceIR): RecordingRuleIR {
@@ -96,8 +118,9 @@ export function normalizeRules(
   services: ServiceIndex,
   config: ConfigIR,
   diagnostics: Diagnostic[],
+  generated: readonly PlacedRule[] = [],
 ): RuleGroupIR[] {
-  const placed: PlacedRule[] = [];
+  const placed: PlacedRule[] = [...generated];
   for (const definition of records) {
     const service = services.resolve(definition.service, definition.location, `record "${definition.name}" > service`);
     if (!service) continue;
@@ -116,7 +139,12 @@ export function normalizeRules(
   return [...groups.values()]
     .map((members) => {
       const { service, group } = members[0]!;
-      return { name: ruleGroupName(service, group), serviceId: service.id, rules: orderRules(members.map((m) => m.rule)) };
+      const rules = members.map((m) => m.rule);
+      return {
+        name: ruleGroupName(service, group),
+        serviceId: service.id,
+        rules: members.every((m) => m.generated) ? rules : orderRules(rules),
+      };
     })
     .sort((a, b) => compareKeys([a.serviceId, a.name], [b.serviceId, b.name]));
 }
