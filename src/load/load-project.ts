@@ -14,6 +14,7 @@ import { compareStrings } from '../util/compare.ts';
 import { checkConfigShape } from './config-shape.ts';
 import { loadRunbooks } from './load-runbooks.ts';
 import { moduleErrorDiagnostic } from './module-error.ts';
+import { relocateLocations } from './relocate.ts';
 
 export const DEFAULT_CONFIG_FILES = ['vigil.config.ts', 'vigil.config.mts', 'vigil.config.js', 'vigil.config.mjs'];
 
@@ -96,9 +97,10 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
         }
       }
     });
+    const memo = new Map<object, unknown>();
     const definitions = [...madeByConfig, ...made]
       .filter(isDefinition)
-      .map((d) => ({ ...d, location: relocate(d.location) }) as Definition);
+      .map((d) => relocateLocations(d, relocate, memo) as Definition);
     const relocatedConfig = config && { ...config, location: relocate(config.location ?? { file: configFile }) };
     const runbooks = loadRunbooks(root, config?.runbooks?.dir ?? 'runbooks');
     return { root, configFile, config: relocatedConfig, definitions, runbooks, diagnostics };
