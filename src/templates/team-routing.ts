@@ -62,7 +62,9 @@ const defaultSlackText = [
 export function teamRouting(options: TeamRoutingOptions): RoutingDefinition {
   const channels = new Map<string, SlackReceiver>();
   const slackTo = (channel: string, webhook: SecretRef): SlackReceiver => {
-    const known = channels.get(channel);
+    // one receiver per channel and webhook; the same channel through two webhooks is reported as two receivers with one name
+    const id = JSON.stringify([channel, webhook.secret, webhook.key, webhook.file]);
+    const known = channels.get(id);
     if (known) return known;
     const receiver = slack({
       name: `slack-${channel.replace(/^[#@]/, '')}`,
@@ -71,7 +73,7 @@ export function teamRouting(options: TeamRoutingOptions): RoutingDefinition {
       sendResolved: options.slack.sendResolved ?? true,
       text: options.slack.text ?? defaultSlackText,
     });
-    channels.set(channel, receiver);
+    channels.set(id, receiver);
     return receiver;
   };
   const defaultReceiver = slackTo(options.slack.defaultChannel, options.slack.webhook);
