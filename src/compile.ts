@@ -5,11 +5,14 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagn
 import { emit } from './emit/index.ts';
 import type { ProjectIR } from './ir.ts';
 import { normalize } from './normalize/index.ts';
+import type { RunbookSource } from './normalize/runbooks.ts';
 import { validate } from './validate/index.ts';
 
 export interface CompileInput {
   readonly definitions: readonly Definition[];
   readonly config?: ConfigDefinition;
+  /** The runbooks people wrote, as read by the loader: their sections go into the generated pages. */
+  readonly runbooks?: readonly RunbookSource[];
 }
 
 export interface CompileResult {
@@ -20,9 +23,9 @@ export interface CompileResult {
   readonly ir: ProjectIR;
 }
 
-/** The pure core: definitions → bundle and diagnostics. No file, clock, environment or randomness. */
+/** The pure core: definitions (and written runbooks) → bundle and diagnostics. No file, clock, environment or randomness. */
 export function compile(input: CompileInput): CompileResult {
-  const { ir, diagnostics: normalizeDiagnostics } = normalize(input.definitions, input.config);
+  const { ir, diagnostics: normalizeDiagnostics } = normalize(input.definitions, input.config, input.runbooks);
   const diagnostics = sortDiagnostics([...normalizeDiagnostics, ...validate(ir)]);
   const bundle = hasErrors(diagnostics) ? new Map() : emit(ir);
   return { bundle, diagnostics, ir };

@@ -3,10 +3,12 @@
  * templates build expressions with, and the pure compiler for use as a library.
  */
 export * from './authoring/index.ts';
+export { teamRouting, criticalInhibitsWarning, type TeamRoutingOptions, type TeamChannel } from './templates/team-routing.ts';
 export { anyOf, by, labelMatchers, not, notRe, quote, quoteRegex, re, selector } from './promql/selector.ts';
 export type { Matchers, MatchOperator, MatchValue } from './promql/selector.ts';
 export { checkPromql, type PromqlProblem } from './promql/check.ts';
 export { compile, type CompileInput, type CompileResult } from './compile.ts';
+export type { RunbookSource } from './normalize/runbooks.ts';
 export { renderBundle } from './render/render.ts';
 export type { Bundle, BundleFile, RenderedBundle } from './bundle.ts';
 export type { Diagnostic, DiagnosticSeverity, SourceLocation } from './diagnostics/diagnostic.ts';

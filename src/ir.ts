@@ -3,6 +3,7 @@
  * definitions, checked by `validate`, and turned into files by the emitters.
  */
 import type { SourceLocation } from './diagnostics/diagnostic.ts';
+import type { MatchOperator } from './promql/selector.ts';
 
 export type Severity = 'critical' | 'warning' | 'info';
 export type Labels = Readonly<Record<string, string>>;
@@ -61,6 +62,8 @@ export interface ConfigIR {
   readonly out: string;
   readonly runbooks: { readonly dir: string; readonly baseUrl: string };
   readonly grafana: { readonly baseUrl: string };
+  /** The oldest Alertmanager the bundle targets (`0.25`), and the AlertmanagerConfig metadata labels. */
+  readonly alertmanager: { readonly version: string; readonly labels: Labels };
   readonly prometheusRule: { readonly labels: Labels };
   readonly serviceMonitor: { readonly labels: Labels };
   readonly location: SourceLocation;
@@ -74,6 +77,10 @@ export interface ProjectIR {
   readonly ruleGroups: readonly RuleGroupIR[];
   /** Sorted by id. */
   readonly slos: readonly SloIR[];
+  /** The project's Alertmanager routing, when it has a `routing(...)`. */
+  readonly routing?: RoutingIR;
+  /** Runbooks people wrote (`runbooks/<AlertName>.md`), sorted by alert name. */
+  readonly writtenRunbooks: readonly WrittenRunbookIR[];
 }
 
 /** Counter series a test feeds with good, bad or all events to exercise an SLI. */
@@ -137,4 +144,152 @@ export interface SloIR {
   /** How generated tests find series to feed the SLI (worked out only when tests are generated). */
   readonly testSeries: SliTestSeriesIR;
   readonly location: SourceLocation;
+}
+
+/**
+ * A secret field of a receiver: where Alertmanager reads it (a file, and a Secret key for the
+ * AlertmanagerConfig), or the fact that the definition wrote it literally (or left it out).
+ * A literal value itself never enters the IR.
+ */
+export type SecretIR =
+  | { readonly kind: 'secret'; readonly secret: string; readonly key: string; readonly file: string }
+  | { readonly kind: 'literal' }
+  | { readonly kind: 'missing' };
+
+export interface MatcherIR {
+  readonly name: string;
+  readonly op: MatchOperator;
+  readonly value: string;
+}
+
+interface ReceiverBaseIR {
+  readonly name: string;
+  readonly sendResolved?: boolean;
+  readonly location: SourceLocation;
+}
+
+export type ReceiverIR =
+  | (ReceiverBaseIR & {
+      readonly type: 'slack';
+      readonly apiUrl: SecretIR;
+      readonly channel: string;
+      readonly title?: string;
+      readonly text?: string;
+      readonly username?: string;
+      readonly iconEmoji?: string;
+    })
+  | (ReceiverBaseIR & {
+      readonly type: 'pagerduty';
+      readonly routingKey: SecretIR;
+      readonly severity?: string;
+      readonly description?: string;
+      readonly client?: string;
+      readonly clientUrl?: string;
+    })
+  | (ReceiverBaseIR & {
+      readonly type: 'email';
+      readonly to: string;
+      readonly from: string;
+      readonly smarthost: string;
+      readonly authUsername?: string;
+      readonly authPassword?: SecretIR;
+      readonly requireTls?: boolean;
+      readonly headers?: Labels;
+    })
+  | (ReceiverBaseIR & {
+      readonly type: 'webhook';
+      /** The URL as a secret, or a URL that carries none. */
+      readonly url: SecretIR | { readonly kind: 'public'; readonly url: string };
+      readonly authorization?: { readonly type: string; readonly credentials: SecretIR };
+      readonly maxAlerts?: number;
+    })
+  | (ReceiverBaseIR & {
+      readonly type: 'msteams';
+      readonly webhookUrl: SecretIR;
+      readonly title?: string;
+      readonly text?: string;
+    })
+  | (ReceiverBaseIR & {
+      readonly type: 'opsgenie';
+      readonly apiKey: SecretIR;
+      readonly apiUrl?: string;
+      readonly message?: string;
+      readonly description?: string;
+      readonly priority?: string;
+      readonly tags?: string;
+      readonly responders: readonly { readonly type: string; readonly name?: string; readonly id?: string; readonly username?: string }[];
+    })
+  | (ReceiverBaseIR & { readonly type: 'discard' });
+
+export interface RouteIR {
+  /** Where the route is in the definition, for diagnostics: `routes[3] > routes[0]`; `` for the root. */
+  readonly path: string;
+  /** Sorted by label name. */
+  readonly matchers: readonly MatcherIR[];
+  /** Undefined: inherited from the parent. */
+  readonly receiver?: string;
+  /** `['...']` groups by every label. Undefined: inherited. */
+  readonly groupBy?: readonly string[];
+  readonly groupWait?: string;
+  readonly groupInterval?: string;
+  readonly repeatInterval?: string;
+  readonly continue: boolean;
+  readonly activeTimeIntervals: readonly string[];
+  readonly muteTimeIntervals: readonly string[];
+  readonly routes: readonly RouteIR[];
+  /** The route vigil adds for the heartbeat. */
+  readonly heartbeat?: boolean;
+}
+
+export interface InhibitRuleIR {
+  readonly path: string;
+  readonly source: readonly MatcherIR[];
+  readonly target: readonly MatcherIR[];
+  readonly equal: readonly string[];
+}
+
+export interface PeriodIR {
+  readonly times: readonly { readonly start: string; readonly end: string }[];
+  readonly weekdays: readonly string[];
+  /** Inclusive [start, end]. */
+  readonly daysOfMonth: readonly (readonly [number, number])[];
+  readonly months: readonly string[];
+  readonly years: readonly (readonly [number, number])[];
+}
+
+export interface TimeIntervalIR {
+  readonly name: string;
+  readonly periods: readonly PeriodIR[];
+  readonly location: SourceLocation;
+}
+
+export interface HeartbeatIR {
+  readonly alertName: string;
+  readonly serviceId: string;
+  readonly receiver: string;
+  readonly interval: string;
+}
+
+export interface RoutingIR {
+  /** The root route: it matches every alert and always names a receiver. */
+  readonly route: RouteIR;
+  /** Every receiver the tree uses, sorted by name. */
+  readonly receivers: readonly ReceiverIR[];
+  readonly inhibitRules: readonly InhibitRuleIR[];
+  /** Sorted by name. */
+  readonly timeIntervals: readonly TimeIntervalIR[];
+  readonly heartbeat?: HeartbeatIR;
+  readonly location: SourceLocation;
+}
+
+export type RunbookSectionKey = 'meaning' | 'impact' | 'diagnosis' | 'mitigation';
+
+export interface WrittenRunbookIR {
+  readonly alertName: string;
+  /** Relative to the project root: `runbooks/HTTPErrorRateHigh.md`. */
+  readonly file: string;
+  /** Text before the first section (after the title), trimmed; may be empty. */
+  readonly intro: string;
+  /** In file order. `key` names the four standard sections; others are kept as written. */
+  readonly sections: readonly { readonly title: string; readonly key?: RunbookSectionKey; readonly body: string; readonly line: number }[];
 }

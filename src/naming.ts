@@ -110,6 +110,10 @@ export const paths = {
   /** The service's multi-day scenarios, evaluated every 5 minutes. */
   slowRuleTests: (s: ServiceName) => `prometheus/tests/${s.namespace}/${s.name}.slow.yaml`,
   runbook: (alertName: string) => `runbooks/${alertName}.md`,
+  /** The complete Alertmanager configuration (plain YAML, not a Kubernetes object). */
+  alertmanagerConfig: 'alertmanager/alertmanager.yml',
+  /** The AlertmanagerConfig object of one namespace. */
+  alertmanagerConfigObject: (namespace: string) => `alertmanager/alertmanagerconfigs/${namespace}.yaml`,
 } as const;
 
 /** Where a runbook page is browsable: the configured base URL, or the path inside the bundle. */
@@ -118,3 +122,34 @@ export function runbookUrl(baseUrl: string, alertName: string): string {
   if (baseUrl === '') return page;
   return `${baseUrl.replace(/\/+$/, '')}/${page.slice('runbooks/'.length)}`;
 }
+
+/** A human-written runbook's file name is the alert name: `runbooks/<AlertName>.md`. */
+export function runbookAlertName(fileName: string): string | undefined {
+  const match = /^([A-Za-z][A-Za-z0-9_]*)\.md$/.exec(fileName);
+  return match?.[1];
+}
+
+/** Link from one generated runbook page to another (they sit side by side in `runbooks/`). */
+export function runbookLink(alertName: string): string {
+  return `${alertName}.md`;
+}
+
+/** metadata.name of the AlertmanagerConfig vigil generates in each namespace with alerts. */
+export const alertmanagerConfigObjectName = 'vigil';
+
+/**
+ * Where Alertmanager reads a Secret's key: the Prometheus Operator mounts every Secret listed in
+ * the Alertmanager's `spec.secrets` at `/etc/alertmanager/secrets/<name>/`.
+ */
+export function secretFilePath(secret: string, key: string): string {
+  return `/etc/alertmanager/secrets/${secret}/${key}`;
+}
+
+/** The heartbeat: an alert that always fires, proving rules are evaluated and notifications delivered. */
+export const heartbeat = {
+  alertName: 'Watchdog',
+  group: 'heartbeat',
+} as const;
+
+/** The special `group_by` value that groups by every label (disables grouping). */
+export const GROUP_BY_ALL = '...';

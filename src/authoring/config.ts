@@ -16,6 +16,15 @@ export interface VigilConfig {
     /** Grafana's address (e.g. `https://grafana.example.com`): alerts link to dashboard panels under it. */
     readonly baseUrl?: string;
   };
+  readonly alertmanager?: {
+    /**
+     * The oldest Alertmanager that must load the generated alertmanager.yml, `0.<minor>`.
+     * Default `0.25` (Debian bookworm). Receivers that need a newer one are reported.
+     */
+    readonly version?: `0.${number}`;
+    /** Metadata labels of the AlertmanagerConfig objects, so the Alertmanager's `alertmanagerConfigSelector` picks them up. */
+    readonly labels?: Readonly<Record<string, string>>;
+  };
   readonly prometheusRule?: {
     /** Metadata labels, so the Prometheus `ruleSelector` picks the rules up (e.g. `release: kube-prometheus-stack`). */
     readonly labels?: Readonly<Record<string, string>>;

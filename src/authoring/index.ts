@@ -17,13 +17,43 @@ export {
   type TierOptions,
   type SloAlerting,
 } from './slo.ts';
+export {
+  routing,
+  type RoutingOptions,
+  type RoutingDefinition,
+  type RouteOptions,
+  type RouteTimings,
+  type InhibitRule,
+  type HeartbeatOptions,
+} from './routing.ts';
+export {
+  slack,
+  pagerduty,
+  email,
+  webhook,
+  msteams,
+  opsgenie,
+  discard,
+  type Receiver,
+  type SlackOptions,
+  type PagerDutyOptions,
+  type EmailOptions,
+  type WebhookOptions,
+  type WebhookAuthorization,
+  type MsTeamsOptions,
+  type OpsgenieOptions,
+  type OpsgenieResponder,
+} from './receivers.ts';
+export { secretKey, type SecretRef } from './secret.ts';
+export { timeInterval, type TimeInterval, type Period, type TimeRange, type Weekday, type Month } from './time-interval.ts';
 export { defineConfig, type VigilConfig, type ConfigDefinition } from './config.ts';
 export { isDefinition } from './definition.ts';
 
 import type { AlertDefinition } from './alert.ts';
 import type { RecordDefinition } from './record.ts';
+import type { RoutingDefinition } from './routing.ts';
 import type { ServiceDefinition } from './service.ts';
 import type { SloDefinition } from './slo.ts';
 
 /** Everything the compiler accepts. */
-export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition | SloDefinition;
+export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition | SloDefinition | RoutingDefinition;

@@ -28,7 +28,11 @@ export async function compileProject(options: ProjectOptions, cwd: string, outpu
     report(project.diagnostics, output);
     return undefined;
   }
-  const result = compile({ definitions: project.definitions, ...(project.config ? { config: project.config } : {}) });
+  const result = compile({
+    definitions: project.definitions,
+    runbooks: project.runbooks,
+    ...(project.config ? { config: project.config } : {}),
+  });
   const diagnostics = sortDiagnostics([...project.diagnostics, ...result.diagnostics]);
   report(diagnostics, output);
   if (hasErrors(diagnostics)) return undefined;

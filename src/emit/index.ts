@@ -1,6 +1,8 @@
 import type { Bundle, BundleFile } from '../bundle.ts';
 import type { ProjectIR } from '../ir.ts';
 import { paths } from '../naming.ts';
+import { emitAlertmanagerConfig } from './alertmanager-config.ts';
+import { emitAlertmanagerConfigObjects } from './alertmanager-config-objects.ts';
 import { emitKustomization } from './kustomization.ts';
 import { emitManifest } from './manifest.ts';
 import { emitPrometheusRules } from './prometheus-rules.ts';
@@ -9,7 +11,13 @@ import { emitServiceMonitors } from './service-monitors.ts';
 
 type Emitter = (ir: ProjectIR) => Map<string, BundleFile>;
 
-const emitters: readonly Emitter[] = [emitPrometheusRules, emitServiceMonitors, emitRunbooks];
+const emitters: readonly Emitter[] = [
+  emitPrometheusRules,
+  emitServiceMonitors,
+  emitRunbooks,
+  emitAlertmanagerConfig,
+  emitAlertmanagerConfigObjects,
+];
 
 /** IR → bundle: every emitter's files, the kustomization over them, and the manifest of all. */
 export function emit(ir: ProjectIR): Bundle {

@@ -25,6 +25,14 @@ export const configSchema = {
       additionalProperties: false,
       properties: { baseUrl: { type: 'string', pattern: '^(https?://\\S+)?$' } },
     },
+    alertmanager: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        version: { type: 'string', pattern: '^0\\.(0|[1-9][0-9]*)$' },
+        labels: stringMap,
+      },
+    },
     prometheusRule: { type: 'object', additionalProperties: false, properties: { labels: stringMap } },
     serviceMonitor: { type: 'object', additionalProperties: false, properties: { labels: stringMap } },
   },

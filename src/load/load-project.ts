@@ -9,9 +9,12 @@ import type { ConfigDefinition } from '../authoring/config.ts';
 import { collectDefinitions, isDefinition } from '../authoring/definition.ts';
 import { errorAt, warningAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { defaultInclude } from '../normalize/config.ts';
+import type { RunbookSource } from '../normalize/runbooks.ts';
 import { compareStrings } from '../util/compare.ts';
 import { checkConfigShape } from './config-shape.ts';
+import { loadRunbooks } from './load-runbooks.ts';
 import { moduleErrorDiagnostic } from './module-error.ts';
+import { relocateLocations } from './relocate.ts';
 
 export const DEFAULT_CONFIG_FILES = ['vigil.config.ts', 'vigil.config.mts', 'vigil.config.js', 'vigil.config.mjs'];
 
@@ -22,6 +25,8 @@ export interface LoadedProject {
   readonly config?: ConfigDefinition;
   /** In load order: modules sorted by path, definitions in the order they were made. */
   readonly definitions: readonly Definition[];
+  /** The runbooks people wrote, from the config's runbooks folder. */
+  readonly runbooks: readonly RunbookSource[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -43,6 +48,7 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
       root,
       configFile,
       definitions: [],
+      runbooks: [],
       diagnostics: [
         errorAt('config-not-found', { file: relative(options.cwd, configFile) || configFile }, 'no vigil config file found', {
           hint: options.config
@@ -70,11 +76,11 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
         return undefined;
       }
     });
-    if (diagnostics.length > 0) return { root, configFile, definitions: [], diagnostics };
+    if (diagnostics.length > 0) return { root, configFile, definitions: [], runbooks: [], diagnostics };
 
     const shapeProblems = checkConfigShape(config, { file: relativeFile(configFile), line: config?.location?.line });
     diagnostics.push(...shapeProblems);
-    if (shapeProblems.some((d) => d.severity === 'error')) return { root, configFile, definitions: [], diagnostics };
+    if (shapeProblems.some((d) => d.severity === 'error')) return { root, configFile, definitions: [], runbooks: [], diagnostics };
 
     const files = await includedFiles(root, config?.include ?? defaultInclude, configFile);
     if (files.length === 0) {
@@ -91,11 +97,13 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
         }
       }
     });
+    const memo = new Map<object, unknown>();
     const definitions = [...madeByConfig, ...made]
       .filter(isDefinition)
-      .map((d) => ({ ...d, location: relocate(d.location) }) as Definition);
+      .map((d) => relocateLocations(d, relocate, memo) as Definition);
     const relocatedConfig = config && { ...config, location: relocate(config.location ?? { file: configFile }) };
-    return { root, configFile, config: relocatedConfig, definitions, diagnostics };
+    const runbooks = loadRunbooks(root, config?.runbooks?.dir ?? 'runbooks');
+    return { root, configFile, config: relocatedConfig, definitions, runbooks, diagnostics };
   } finally {
     commonJs.unregister();
     await esm.unregister();

@@ -2,6 +2,9 @@ import type { ConfigDefinition } from '../authoring/config.ts';
 import type { ConfigIR } from '../ir.ts';
 import { sortedRecord } from '../util/records.ts';
 
+/** Debian bookworm's Alertmanager: the oldest the bundle is written for unless the config says otherwise. */
+export const DEFAULT_ALERTMANAGER_VERSION = '0.25';
+
 export const defaultInclude: readonly string[] = ['alerts/**/*.ts', 'dashboards/**/*.ts'];
 
 /** The configuration with every default filled in. */
@@ -14,6 +17,10 @@ export function normalizeConfig(config: ConfigDefinition | undefined): ConfigIR 
       baseUrl: config?.runbooks?.baseUrl ?? '',
     },
     grafana: { baseUrl: config?.grafana?.baseUrl ?? '' },
+    alertmanager: {
+      version: config?.alertmanager?.version ?? DEFAULT_ALERTMANAGER_VERSION,
+      labels: sortedRecord(config?.alertmanager?.labels),
+    },
     prometheusRule: { labels: sortedRecord(config?.prometheusRule?.labels) },
     serviceMonitor: { labels: sortedRecord(config?.serviceMonitor?.labels) },
     location: config?.location ?? { file: 'vigil.config.ts' },

@@ -2,11 +2,14 @@ import type { Definition } from '../authoring/index.ts';
 import type { AlertDefinition } from '../authoring/alert.ts';
 import type { ConfigDefinition } from '../authoring/config.ts';
 import type { RecordDefinition } from '../authoring/record.ts';
+import type { RoutingDefinition } from '../authoring/routing.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import type { SloDefinition } from '../authoring/slo.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ProjectIR } from '../ir.ts';
 import { normalizeConfig } from './config.ts';
+import { normalizeRouting } from './routing.ts';
+import { normalizeRunbooks, type RunbookSource } from './runbooks.ts';
 import { normalizeRules } from './rules.ts';
 import { ServiceIndex } from './services.ts';
 import { normalizeSlos } from '../slo/index.ts';
@@ -17,11 +20,16 @@ export interface NormalizeResult {
 }
 
 /** Definitions → IR: defaults filled, references resolved, labels and annotations completed. */
-export function normalize(definitions: readonly Definition[], config?: ConfigDefinition): NormalizeResult {
+export function normalize(
+  definitions: readonly Definition[],
+  config?: ConfigDefinition,
+  runbooks: readonly RunbookSource[] = [],
+): NormalizeResult {
   const services: ServiceDefinition[] = [];
   const alerts: AlertDefinition[] = [];
   const records: RecordDefinition[] = [];
   const slos: SloDefinition[] = [];
+  const routings: RoutingDefinition[] = [];
   for (const definition of definitions) {
     switch (definition.kind) {
       case 'service':
@@ -36,6 +44,9 @@ export function normalize(definitions: readonly Definition[], config?: ConfigDef
       case 'slo':
         slos.push(definition);
         break;
+      case 'routing':
+        routings.push(definition);
+        break;
       default:
         throw new Error(`internal: unknown definition kind ${JSON.stringify((definition as { kind: unknown }).kind)}`);
     }
@@ -44,9 +55,18 @@ export function normalize(definitions: readonly Definition[], config?: ConfigDef
   const configIR = normalizeConfig(config);
   const serviceIndex = new ServiceIndex(services);
   const slo = normalizeSlos(slos, serviceIndex, configIR, diagnostics);
-  const ruleGroups = normalizeRules(alerts, records, serviceIndex, configIR, diagnostics, slo.rules);
+  const routing = normalizeRouting(routings, serviceIndex, configIR, diagnostics);
+  const ruleGroups = normalizeRules(alerts, records, serviceIndex, configIR, diagnostics, [...slo.rules, ...routing.rules]);
+  const writtenRunbooks = normalizeRunbooks(runbooks, diagnostics);
   return {
-    ir: { config: configIR, services: serviceIndex.all(), ruleGroups, slos: slo.slos },
+    ir: {
+      config: configIR,
+      services: serviceIndex.all(),
+      ruleGroups,
+      slos: slo.slos,
+      ...(routing.routing ? { routing: routing.routing } : {}),
+      writtenRunbooks,
+    },
     diagnostics: [...serviceIndex.diagnostics, ...diagnostics],
   };
 }

@@ -73,6 +73,17 @@ export function sumBy(labels: readonly string[], inner: string): string {
   return clause === '' ? `sum(${inner})` : `sum ${clause}(${inner})`;
 }
 
+/**
+ * An Alertmanager matcher, `name="value"`. The value is double-quoted with only the escapes
+ * Alertmanager's classic and UTF-8 matcher parsers read alike (`\\`, `\"`, `\n`), so the
+ * same text means the same condition to Alertmanager 0.25 and to later versions.
+ */
+export function alertmanagerMatcher(name: string, op: MatchOperator, value: string): string {
+  if (!isValidLabelName(name)) throw new Error(`invalid label name ${JSON.stringify(name)}`);
+  const escaped = value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+  return `${name}${op}"${escaped}"`;
+}
+
 /** `by (a, b) ` grouping clause (with a trailing space), labels sorted and deduplicated; empty for none. */
 export function by(labels: readonly string[]): string {
   const sorted = [...new Set(labels)].sort();

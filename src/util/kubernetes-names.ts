@@ -39,3 +39,17 @@ export function portNameProblem(value: string): string | undefined {
   if (value.startsWith('-') || value.endsWith('-') || value.includes('--')) return 'must not start or end with `-` or contain `--`';
   return undefined;
 }
+
+/** An object name such as a Secret's: a DNS subdomain. */
+export function dns1123SubdomainProblem(value: string): string | undefined {
+  if (value.length > 253) return 'must be at most 253 characters';
+  if (!dns1123Subdomain.test(value)) return 'must be lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit';
+  return undefined;
+}
+
+/** A key of a Secret or ConfigMap. */
+export function dataKeyProblem(value: string): string | undefined {
+  if (value.length === 0 || value.length > 253) return 'must be 1 to 253 characters';
+  if (!/^[-._a-zA-Z0-9]+$/.test(value)) return 'must be letters, digits, `-`, `_` and `.`';
+  return undefined;
+}

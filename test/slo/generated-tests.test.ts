@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { errorRatio, latency, rawRatio, slo } from '../../src/authoring/slo.ts';
 import { service } from '../../src/authoring/service.ts';
 import type { RenderedBundle } from '../../src/bundle.ts';
-import { compile } from '../../src/compile.ts';
+import { compileDefinitions } from '../support/definitions.ts';
 import { emitRuleTests } from '../../src/emit/rule-tests.ts';
 import type { ProjectIR } from '../../src/ir.ts';
 import { runPromtoolTests } from '../../src/promtool/run-tests.ts';
@@ -69,7 +69,7 @@ describeWithTool('promtool', 'generated SLO tests', () => {
         alerting: { page: { windows: [{ long: '2h', short: '10m', factor: 10 }], for: '2m', keepFiringFor: '5m' }, ticket: false },
       }),
     ];
-    const result = compile({ definitions });
+    const result = compileDefinitions(definitions);
     expect(result.diagnostics).toEqual([]);
     await runGenerated(renderBundle(result.bundle), result.ir, 6);
   });

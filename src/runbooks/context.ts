@@ -1,0 +1,53 @@
+import type { AlertRuleIR, ProjectIR, ReceiverIR, ServiceIR, WrittenRunbookIR } from '../ir.ts';
+import { alertLabelSet, routeAlert, routingTree, type AlertRouting } from '../routing/evaluate.ts';
+import { compareKeys } from '../util/compare.ts';
+import { groupBy } from '../util/records.ts';
+
+/** One alert rule carrying the page's alert name: several services may share a name. */
+export interface RunbookInstance {
+  readonly alert: AlertRuleIR;
+  readonly service: ServiceIR;
+  /** Where Alertmanager sends it; undefined when the project has no routing. */
+  readonly routing?: AlertRouting;
+}
+
+/** Everything a runbook page is made from. */
+export interface RunbookContext {
+  readonly alertName: string;
+  /** Sorted by service, then severity. */
+  readonly instances: readonly RunbookInstance[];
+  readonly written?: WrittenRunbookIR;
+  readonly ir: ProjectIR;
+  readonly receivers: ReadonlyMap<string, ReceiverIR>;
+}
+
+const severityRank: Record<string, string> = { critical: '0', warning: '1', info: '2' };
+
+/** One context per alert name, sorted by name. */
+export function runbookContexts(ir: ProjectIR): RunbookContext[] {
+  const services = new Map(ir.services.map((s) => [s.id, s]));
+  const written = new Map(ir.writtenRunbooks.map((r) => [r.alertName, r]));
+  const receivers = new Map((ir.routing?.receivers ?? []).map((r) => [r.name, r]));
+  const tree = ir.routing && routingTree(ir.routing);
+  const alerts = ir.ruleGroups.flatMap((g) => g.rules).filter((r): r is AlertRuleIR => r.type === 'alert');
+  return [...groupBy(alerts, (a) => a.name)]
+    .sort(([a], [b]) => compareKeys([a], [b]))
+    .map(([alertName, group]) => ({
+      alertName,
+      instances: group
+        .map((alert) => ({
+          alert,
+          service: services.get(alert.serviceId)!,
+          ...(tree ? { routing: routeAlert(tree, alertLabelSet(alert)) } : {}),
+        }))
+        .sort((a, b) =>
+          compareKeys(
+            [a.alert.serviceId, severityRank[a.alert.severity] ?? a.alert.severity, JSON.stringify(a.alert.labels)],
+            [b.alert.serviceId, severityRank[b.alert.severity] ?? b.alert.severity, JSON.stringify(b.alert.labels)],
+          ),
+        ),
+      ...(written.has(alertName) ? { written: written.get(alertName)! } : {}),
+      ir,
+      receivers,
+    }));
+}

@@ -1,0 +1,134 @@
+import type { InhibitRuleIR, Labels, MatcherIR, ReceiverIR } from '../ir.ts';
+import { labelKeys, reservedAlertLabels, runbookLink } from '../naming.ts';
+import { thresholdConditions } from '../promql/conditions.ts';
+import { alertmanagerMatcher, selector } from '../promql/selector.ts';
+import { matchesAll } from '../routing/matchers.ts';
+import type { RunbookContext, RunbookInstance } from './context.ts';
+import { code, codeBlock, heading, table } from './markdown.ts';
+
+/**
+ * A fact vigil knows about an alert, written as one Markdown block under its own `###`
+ * heading, or undefined when it has nothing to say. Each runbook section lists its parts.
+ */
+export type RunbookPart = (context: RunbookContext) => string | undefined;
+
+function where(instance: RunbookInstance): string {
+  return `**${instance.service.name}** (${instance.service.namespace})`;
+}
+
+function otherLabels(labels: Labels): string {
+  const extra = Object.entries(labels).filter(([key]) => !reservedAlertLabels.includes(key));
+  return extra.map(([key, value]) => `${key}=${value}`).join(', ');
+}
+
+function condition(instance: RunbookInstance): string {
+  const conditions = thresholdConditions(instance.alert.expr);
+  return conditions.length === 0 ? 'any result' : conditions.map((c) => `${c.op} ${c.threshold}`).join('; ');
+}
+
+/** The alert's definition: every instance with its labels, threshold and expression. */
+export const definitionPart: RunbookPart = (context) => {
+  const rows = context.instances.map((i) => [
+    i.service.name,
+    i.service.namespace,
+    i.service.team,
+    i.alert.severity,
+    i.alert.for ?? '0s',
+    condition(i),
+    otherLabels(i.alert.labels),
+  ]);
+  const expressions = context.instances.map(
+    (i) => `${where(i)}, ${i.alert.severity}, fires when this returns a series${i.alert.for ? ` for ${i.alert.for}` : ''}:\n\n${codeBlock('promql', i.alert.expr)}`,
+  );
+  return [
+    heading(3, 'Definition'),
+    table(['service', 'namespace', 'team', 'severity', 'for', 'threshold', 'other labels'], rows),
+    ...expressions,
+  ].join('\n\n');
+};
+
+function describeReceiver(receiver: ReceiverIR | undefined, name: string): string {
+  if (!receiver) return code(name);
+  switch (receiver.type) {
+    case 'slack':
+      return `${code(name)} (Slack ${receiver.channel})`;
+    case 'pagerduty':
+      return `${code(name)} (PagerDuty)`;
+    case 'email':
+      return `${code(name)} (email to ${receiver.to})`;
+    case 'webhook':
+      return `${code(name)} (webhook)`;
+    case 'msteams':
+      return `${code(name)} (Microsoft Teams)`;
+    case 'opsgenie':
+      return `${code(name)} (Opsgenie)`;
+    case 'discard':
+      return `${code(name)} (sends nothing)`;
+  }
+}
+
+function matcherList(matchers: readonly MatcherIR[]): string {
+  return matchers.map((m) => code(alertmanagerMatcher(m.name, m.op, m.value))).join(', ');
+}
+
+function inhibitedBy(rules: readonly InhibitRuleIR[], labels: Labels): string {
+  const muting = rules.filter((rule) => matchesAll(rule.target, labels));
+  if (muting.length === 0) return '';
+  return muting
+    .map((rule) => `while an alert matching ${matcherList(rule.source)} fires${rule.equal.length > 0 ? ` with the same ${rule.equal.join(', ')}` : ''}`)
+    .join('; ');
+}
+
+/** Where Alertmanager sends each instance, and what mutes it: vigil's own route evaluation. */
+export const routingPart: RunbookPart = (context) => {
+  const routing = context.ir.routing;
+  if (!routing) return undefined;
+  const rows = context.instances.map((i) => {
+    const names = [...new Set(i.routing!.matched.map((m) => m.receiver))];
+    const labels = { ...i.alert.labels, alertname: i.alert.name };
+    return [i.service.name, i.alert.severity, names.map((n) => describeReceiver(context.receivers.get(n), n)).join(', '), inhibitedBy(routing.inhibitRules, labels)];
+  });
+  const unknown = [...new Set(context.instances.flatMap((i) => i.routing!.unknownLabels))];
+  const note =
+    unknown.length === 0
+      ? []
+      : [`Routed by the labels the rule sets. Routes also look at ${unknown.map(code).join(', ')}, which the alert gets from its expression's result, if at all: the receivers may differ for some series.`];
+  return [heading(3, 'Who is notified'), table(['service', 'severity', 'receivers', 'muted'], rows), ...note].join('\n\n');
+};
+
+/** The PromQL to run while diagnosing: what each instance measures, and which series fire now. */
+export const queriesPart: RunbookPart = (context) => {
+  const firing = selector('ALERTS', { alertname: context.alertName, alertstate: 'firing' });
+  const measured = context.instances.map((i) => {
+    const conditions = thresholdConditions(i.alert.expr);
+    if (conditions.length === 0) return `${where(i)}, the expression itself:\n\n${codeBlock('promql', i.alert.expr)}`;
+    return conditions
+      .map((c) => `${where(i)}, the measured value (the alert fires when it is ${code(`${c.op} ${c.threshold}`)}):\n\n${codeBlock('promql', c.query)}`)
+      .join('\n\n');
+  });
+  return [heading(3, 'Queries'), `Which series fire now, with their labels:\n\n${codeBlock('promql', firing)}`, ...measured].join('\n\n');
+};
+
+/** Other alerts of the same services: they often fire together and tell the story. */
+export const relatedAlertsPart: RunbookPart = (context) => {
+  const heartbeatName = context.ir.routing?.heartbeat?.alertName;
+  if (context.alertName === heartbeatName) return undefined;
+  const serviceIds = new Set(context.instances.map((i) => i.alert.serviceId));
+  const related = new Map<string, { severities: Set<string>; services: Set<string> }>();
+  for (const group of context.ir.ruleGroups) {
+    if (!serviceIds.has(group.serviceId)) continue;
+    for (const rule of group.rules) {
+      if (rule.type !== 'alert' || rule.name === context.alertName || rule.name === heartbeatName) continue;
+      const entry = related.get(rule.name) ?? { severities: new Set(), services: new Set() };
+      entry.severities.add(rule.severity);
+      entry.services.add(rule.labels[labelKeys.service]!);
+      related.set(rule.name, entry);
+    }
+  }
+  if (related.size === 0) return undefined;
+  const lines = [...related.keys()].sort().map((name) => {
+    const { severities, services } = related.get(name)!;
+    return `- [${name}](${runbookLink(name)}) (${[...severities].sort().join(', ')}): ${[...services].sort().join(', ')}`;
+  });
+  return [heading(3, 'Related alerts'), lines.join('\n')].join('\n\n');
+};

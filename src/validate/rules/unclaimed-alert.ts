@@ -1,0 +1,33 @@
+import { warningAt } from '../../diagnostics/diagnostic.ts';
+import { labelKeys } from '../../naming.ts';
+import { alertLabelSet, isTeamRoute, routeAlert, routingTree, type ResolvedRoute } from '../../routing/evaluate.ts';
+import { allAlerts, rulePath, type ValidationRule } from '../rule.ts';
+
+export const unclaimedAlert: ValidationRule = {
+  id: 'unclaimed-alert',
+  description:
+    "Every alert is claimed by a route that names its team (or deliberately dropped, or the heartbeat's route): an alert no team route claims lands with whoever reads the default receiver.",
+  check(ir) {
+    const { routing } = ir;
+    if (!routing) return [];
+    const tree = routingTree(routing);
+    const dropping = new Set(routing.receivers.filter((r) => r.type === 'discard').map((r) => r.name));
+    const claims = (m: ResolvedRoute) => isTeamRoute(m) || m.route.heartbeat === true || (m.route !== tree.route && dropping.has(m.receiver));
+    return [...allAlerts(ir)].flatMap((alert) => {
+      const { matched } = routeAlert(tree, alertLabelSet(alert));
+      if (matched.some(claims)) return [];
+      const team = alert.labels[labelKeys.team];
+      return [
+        warningAt(
+          this.id,
+          alert.location,
+          `alert \`${alert.name}\` of \`${alert.serviceId}\` (team \`${team}\`) is claimed by no team route: it goes to \`${[...new Set(matched.map((m) => m.receiver))].join('`, `')}\``,
+          {
+            path: rulePath(alert),
+            hint: `add a route matching \`{ team: '${team}' }\` (with teamRouting, add \`${team}\` to \`teams\`)`,
+          },
+        ),
+      ];
+    });
+  },
+};

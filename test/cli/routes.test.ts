@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { paths } from '../../src/naming.ts';
+import { vigil, writeProject } from '../support/cli.ts';
+import { repoRoot } from '../support/project.ts';
+import { amtool } from '../support/routing.ts';
+import { describeWithTool, tempDir } from '../support/tools.ts';
+
+describe('vigil routes (the example)', () => {
+  it('prints the tree and where every alert lands', () => {
+    const run = vigil(['routes'], repoRoot);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('└── default-route  receiver: slack-alerts');
+    expect(run.stdout).toContain('├── {severity="critical"}  continue: true  receiver: pagerduty-oncall');
+    expect(run.stdout).toMatch(/HTTPErrorRateHigh\s+dsrs\/payment\s+critical\s+pagerduty-oncall, slack-payments-alerts/);
+    expect(run.stdout).toMatch(/Watchdog\s+dsrs\/identity\s+info\s+heartbeat/);
+  });
+
+  it('routes test answers like amtool, and --verify-receivers checks the answer', () => {
+    const run = vigil(['routes', 'test', 'severity=critical', 'team=payments'], repoRoot);
+    expect(run.stdout).toBe('pagerduty-oncall,slack-payments-alerts\n');
+    expect(run.status).toBe(0);
+    const wrong = vigil(['routes', 'test', '--verify-receivers', 'slack-alerts', 'severity=warning', 'team=payments'], repoRoot);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('Expected receivers did not match');
+    expect(vigil(['routes', 'test', 'severity'], repoRoot).status).toBe(2);
+  });
+});
+
+describeWithTool('amtool', 'vigil routes test and amtool config routes test', () => {
+  const labelSets = [
+    ['severity=critical', 'team=payments'],
+    ['severity=warning', 'team=analytics'],
+    ['severity=info', 'team=registry'],
+    ['alertname=Watchdog', 'namespace=dsrs', 'service=identity', 'severity=info'],
+    ['team="platform"', 'severity="critical"'],
+    ['team=unknown'],
+  ];
+  it.each(labelSets)('print the same receivers for %s', (...labels) => {
+    const ours = vigil(['routes', 'test', ...labels], repoRoot);
+    const theirs = amtool(['config', 'routes', 'test', `--config.file=${join(repoRoot, 'out', paths.alertmanagerConfig)}`, ...labels]);
+    expect(ours.stdout).toBe(theirs.stdout);
+  });
+});
+
+const config = `import { defineConfig } from 'vigil';
+export default defineConfig({});
+`;
+
+const shop = `import { alert, pagerduty, routing, secretKey, service, slack } from 'vigil';
+
+export const checkout = service({ name: 'checkout', namespace: 'shop', team: 'payments' });
+
+alert({
+  name: 'CheckoutDown',
+  service: checkout,
+  expr: 'up{job="checkout"} == 0',
+  for: '5m',
+  severity: 'critical',
+  summary: 'checkout is down',
+  description: 'Prometheus cannot scrape checkout.',
+});
+
+const channel = slack({ name: 'slack-payments', channel: '#payments', apiUrl: secretKey('alertmanager-slack', 'webhook-url') });
+
+routing({
+  receiver: channel,
+  routes: [
+    { matchers: { severity: 'critical' }, receiver: pagerduty({ name: 'pager', routingKey: secretKey('alertmanager-pagerduty', 'routing-key') }), continue: true },
+    { matchers: { team: 'payments' }, receiver: channel },
+  ],
+});
+`;
+
+const runbook = '# CheckoutDown\n\n## Mitigation\n\nRoll back checkout.\n';
+
+describe('routing and runbooks in a project (end to end)', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir('vigil-cli-'));
+    writeProject(dir, { 'vigil.config.ts': config, 'alerts/shop.ts': shop, 'runbooks/CheckoutDown.md': runbook });
+  });
+  afterEach(() => cleanup());
+
+  it('writes alertmanager.yml and the AlertmanagerConfig, and never touches the written runbook', () => {
+    const build = vigil(['build'], dir);
+    expect(build.stderr).toBe('');
+    expect(build.status).toBe(0);
+    expect(existsSync(join(dir, 'out', paths.alertmanagerConfig))).toBe(true);
+    expect(existsSync(join(dir, 'out', paths.alertmanagerConfigObject('shop')))).toBe(true);
+    expect(readFileSync(join(dir, 'out/runbooks/CheckoutDown.md'), 'utf8')).toContain('Roll back checkout.');
+    expect(readFileSync(join(dir, 'runbooks/CheckoutDown.md'), 'utf8')).toBe(runbook);
+  });
+
+  it('fails on a literal routing key with its file:line, and writes nothing', () => {
+    const leaky = shop.replace("routingKey: secretKey('alertmanager-pagerduty', 'routing-key')", "routingKey: 'abcdef0123456789' as never");
+    writeProject(join(dir, 'leaky'), { 'vigil.config.ts': config, 'alerts/shop.ts': leaky, 'runbooks/CheckoutDown.md': runbook });
+    const build = vigil(['build'], join(dir, 'leaky'));
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain('alerts/shop.ts:20: error literal-secret: `routingKey` of receiver `pager` is written literally');
+    expect(build.stderr).not.toContain('abcdef0123456789');
+    expect(build.stderr).toContain('nothing was written');
+    expect(existsSync(join(dir, 'leaky', 'out'))).toBe(false);
+  });
+
+  it('says so when the project has no routing', () => {
+    writeProject(join(dir, 'plain'), { 'vigil.config.ts': config, 'alerts/shop.ts': shop.replace(/\nconst channel[\s\S]*$/, '\n'), 'runbooks/CheckoutDown.md': runbook });
+    const run = vigil(['routes'], join(dir, 'plain'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('the project has no routing');
+  });
+});

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Definition } from '../../src/authoring/index.ts';
+import { compile } from '../../src/compile.ts';
+import type { AlertRuleIR } from '../../src/ir.ts';
+import { paths } from '../../src/naming.ts';
+import { parseRunbookMarkdown } from '../../src/runbooks/parse-markdown.ts';
+import { renderBundle } from '../../src/render/render.ts';
+import { testAlert, testService } from '../support/definitions.ts';
+import { compiledExample } from '../support/example.ts';
+import { repoRoot } from '../support/project.ts';
+
+describe('parsing a runbook a person wrote', () => {
+  it('drops the title, keeps the intro, and keys the four sections case-insensitively', () => {
+    const parsed = parseRunbookMarkdown('# Checkout down\r\n\r\nOwned by payments.\r\n\r\n## meaning\r\nIt is down.\r\n\r\n## MITIGATION ##\r\nRoll back.\r\n');
+    expect(parsed.intro).toBe('Owned by payments.');
+    expect(parsed.sections).toEqual([
+      { title: 'meaning', key: 'meaning', body: 'It is down.', line: 5 },
+      { title: 'MITIGATION', key: 'mitigation', body: 'Roll back.', line: 8 },
+    ]);
+  });
+
+  it('never starts a section inside a fenced code block, and keeps sections it does not know', () => {
+    const text = ['## Diagnosis', '', '```sh', '## not a heading', 'kubectl get pods', '```', '', '## Escalation', 'Call Sam.', '## Diagnosis', 'again'].join('\n');
+    const { sections } = parseRunbookMarkdown(text);
+    expect(sections.map((s) => [s.title, s.key])).toEqual([
+      ['Diagnosis', 'diagnosis'],
+      ['Escalation', undefined],
+      ['Diagnosis', undefined],
+    ]);
+    expect(sections[0]!.body).toBe('```sh\n## not a heading\nkubectl get pods\n```');
+  });
+});
+
+function compileWithRunbooks(definitions: readonly Definition[], runbooks: Record<string, string>) {
+  return compile({ definitions, runbooks: Object.entries(runbooks).map(([file, text]) => ({ file, text })) });
+}
+
+describe('generated runbook pages', () => {
+  const svc = testService();
+  const critical = testAlert(svc);
+  const warning = testAlert(svc, { name: 'CheckoutSlow', severity: 'warning', expr: 'histogram_quantile(0.95, sum by (le) (rate(x_bucket[5m]))) > 0.5' });
+  const written = [
+    '# CheckoutDown',
+    '',
+    'Checkout takes the money.',
+    '',
+    '## Meaning',
+    '',
+    'Nobody can pay.',
+    '',
+    '## Mitigation',
+    '',
+    'Roll back: `kubectl -n shop rollout undo deployment/checkout`.',
+    '',
+    '## Escalation',
+    '',
+    'Call the payments lead.',
+  ].join('\n');
+
+  it('merges: the text a person wrote wins, vigil adds its facts, extra sections come last', () => {
+    const result = compileWithRunbooks([svc, critical, warning], { 'runbooks/CheckoutDown.md': written });
+    expect(result.diagnostics).toEqual([]);
+    const page = renderBundle(result.bundle).get(paths.runbook('CheckoutDown'))!;
+    const order = ['# CheckoutDown', 'Checkout takes the money.', '## Meaning', 'Nobody can pay.', '### Definition', '## Impact', '## Diagnosis', '### Queries', '### Related alerts', '## Mitigation', 'Roll back: `kubectl', '## Escalation', 'Call the payments lead.'];
+    const positions = order.map((text) => page.indexOf(text));
+    expect(positions.every((p) => p >= 0), JSON.stringify(Object.fromEntries(order.map((t, i) => [t, positions[i]])))).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(page, "the person's Meaning replaces the description").not.toContain('Prometheus cannot scrape checkout.');
+    expect(page).toContain('- [CheckoutSlow](CheckoutSlow.md) (warning): checkout');
+    expect(page).toContain('up{job="checkout"} == 0');
+  });
+
+  it('writes what it knows where a person wrote nothing: description, severity, thresholds and queries', () => {
+    const result = compileWithRunbooks([svc, critical, warning], { 'runbooks/CheckoutDown.md': written });
+    const page = renderBundle(result.bundle).get(paths.runbook('CheckoutSlow'))!;
+    expect(page).toContain('Prometheus cannot scrape checkout.');
+    expect(page).toContain('Severity `warning`: no page.');
+    expect(page).toContain('| checkout | shop | payments | warning | 5m | > 0.5 |  |');
+    expect(page).toContain('histogram_quantile(0.95, sum by (le) (rate(x_bucket[5m])))\n```');
+    expect(page).toContain('ALERTS{alertname="CheckoutSlow",alertstate="firing"}');
+    expect(page).toContain('No mitigation has been written for this alert. Write the steps under `## Mitigation` in `runbooks/CheckoutSlow.md`');
+  });
+
+  it('warns about a critical alert without a written Mitigation, at the alert', () => {
+    const result = compileWithRunbooks([svc, critical, warning], { 'runbooks/CheckoutDown.md': '## Meaning\n\nNobody can pay.\n' });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'runbook-missing-mitigation',
+        severity: 'warning',
+        location: expect.objectContaining({ line: critical.location.line, path: 'alert "CheckoutDown"' }),
+      }),
+    ]);
+    expect(result.bundle.size, 'a warning still writes the bundle').toBeGreaterThan(0);
+  });
+
+  it('warns about a runbook for an alert that does not exist, with its file path', () => {
+    const result = compileWithRunbooks([svc, critical], { 'runbooks/CheckoutDown.md': written, 'runbooks/CheckoutDwn.md': '## Mitigation\n\nx\n' });
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'runbook-unknown-alert', severity: 'warning', location: { file: 'runbooks/CheckoutDwn.md', line: 1 } }),
+    ]);
+  });
+
+  it('warns about a file in the runbooks folder not named after an alert', () => {
+    const result = compileWithRunbooks([svc, critical], { 'runbooks/CheckoutDown.md': written, 'runbooks/checkout-down.notes.md': 'x' });
+    expect(result.diagnostics.map((d) => [d.code, d.location.file])).toEqual([['invalid-runbook', 'runbooks/checkout-down.notes.md']]);
+  });
+});
+
+describe("the example's runbooks", () => {
+  it('gives every alert a runbook_url that resolves to a page of the bundle', async () => {
+    const { result, rendered } = await compiledExample();
+    const alerts = result.ir.ruleGroups.flatMap((g) => g.rules).filter((r): r is AlertRuleIR => r.type === 'alert');
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const alert of alerts) {
+      const url = alert.annotations.runbook_url!;
+      expect(url.startsWith(`${result.ir.config.runbooks.baseUrl}/`), url).toBe(true);
+      expect(rendered.has(`runbooks/${url.slice(result.ir.config.runbooks.baseUrl.length + 1)}`), url).toBe(true);
+    }
+  });
+
+  it('puts the written Mitigation of HTTPErrorRateHigh on its page', () => {
+    const written = parseRunbookMarkdown(readFileSync(join(repoRoot, 'runbooks/HTTPErrorRateHigh.md'), 'utf8'));
+    const mitigation = written.sections.find((s) => s.key === 'mitigation')!.body;
+    expect(mitigation).toContain('kubectl -n dsrs rollout undo');
+    expect(readFileSync(join(repoRoot, 'out/runbooks/HTTPErrorRateHigh.md'), 'utf8')).toContain(mitigation);
+  });
+});
