@@ -81,6 +81,86 @@ export interface ProjectIR {
   readonly routing?: RoutingIR;
   /** Runbooks people wrote (`runbooks/<AlertName>.md`), sorted by alert name. */
   readonly writtenRunbooks: readonly WrittenRunbookIR[];
+  /** Kafka consumer groups watched by `kafkaConsumerLag`, sorted by id. */
+  readonly consumerGroups: readonly ConsumerGroupIR[];
+  /** Dead-letter queues watched by `deadLetterQueue`, sorted by id. */
+  readonly deadLetterQueues: readonly DeadLetterQueueIR[];
+  /** HTTP or gRPC traffic watched by `errorRate` / `latencyThreshold`, sorted by id. */
+  readonly traffic: readonly TrafficIR[];
+}
+
+/**
+ * What a template watches, as PromQL whose results carry the normalized labels whatever the
+ * exporter or instrumentation: dashboards and runbooks read these, never the raw metric names.
+ */
+export interface ConsumerGroupIR {
+  /** `<namespace>/<service>/<consumergroup>`. */
+  readonly id: string;
+  readonly serviceId: string;
+  readonly group: string;
+  readonly topics: readonly string[];
+  /** The exporter profile: `kafka_exporter`, `kminion`, `kafka-lag-exporter`, `redpanda`. */
+  readonly exporter: string;
+  readonly signals: {
+    /** Worst partition's lag in messages, by consumergroup and topic. */
+    readonly lagMax: string;
+    /** Summed lag in messages, by consumergroup and topic. */
+    readonly lagSum: string;
+    /** Growth of the summed lag in messages per second, by consumergroup and topic. */
+    readonly lagGrowth: string;
+    /** Consumer group members, by consumergroup, where the exporter has them. */
+    readonly members?: string;
+    /** Messages consumed per second, by consumergroup and topic, where the exporter exposes committed offsets. */
+    readonly consumeRate?: string;
+    /** Time lag in seconds, by consumergroup and topic: measured where the exporter has it, else estimated. */
+    readonly timeLagSeconds?: string;
+  };
+  /** The alerts the template generated, by name. */
+  readonly alertNames: readonly string[];
+  readonly location: SourceLocation;
+}
+
+export interface DeadLetterQueueIR {
+  /** `<namespace>/<service>/<dlq topic>`. */
+  readonly id: string;
+  /** The service that parks failed messages. */
+  readonly serviceId: string;
+  readonly sourceTopic: string;
+  readonly dlqTopic: string;
+  /** `application` or `kafka-connect`. */
+  readonly profile: string;
+  /** The service that re-drives the dead letters, if any. */
+  readonly reprocessorServiceId?: string;
+  readonly signals: {
+    /** Messages parked per second, by dlq_topic. */
+    readonly arrivals: string;
+    /** Failed DLQ writes per second, by dlq_topic. */
+    readonly publishFailures: string;
+    /** The reprocessor's lag on the DLQ topic in messages, by dlq_topic. */
+    readonly backlog?: string;
+    /** Reprocessing attempts per second, by dlq_topic and outcome. */
+    readonly reprocessOutcomes?: string;
+  };
+  readonly alertNames: readonly string[];
+  readonly location: SourceLocation;
+}
+
+export interface TrafficIR {
+  /** `<namespace>/<service>/<profile>`. */
+  readonly id: string;
+  readonly serviceId: string;
+  /** The instrumentation profile: `prometheus`, `micrometer`, `grpc`, `opentelemetry`. */
+  readonly profile: string;
+  readonly signals: {
+    /** Requests per second, by route. */
+    readonly requestRate: string;
+    /** Share of requests that failed (0–1), by route. */
+    readonly errorRatio: string;
+    /** Latency quantile in seconds by route, with a `{{quantile}}` placeholder (0.5, 0.95, 0.99), where a histogram exists. */
+    readonly latencyQuantile?: string;
+  };
+  readonly alertNames: readonly string[];
+  readonly location: SourceLocation;
 }
 
 /** Counter series a test feeds with good, bad or all events to exercise an SLI. */

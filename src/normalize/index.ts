@@ -66,6 +66,9 @@ export function normalize(
       slos: slo.slos,
       ...(routing.routing ? { routing: routing.routing } : {}),
       writtenRunbooks,
+      consumerGroups: [],
+      deadLetterQueues: [],
+      traffic: [],
     },
     diagnostics: [...serviceIndex.diagnostics, ...diagnostics],
   };
