@@ -1,8 +1,12 @@
 import { service } from 'vigil';
 import { httpAvailabilitySlo } from './shared/http-slos.ts';
-import { httpThresholdAlerts } from './shared/http-thresholds.ts';
+import { httpAlerts } from './shared/http-alerts.ts';
+import { consumerLag, deadLetters } from './shared/kafka.ts';
 
 export const eligibility = service({ name: 'eligibility', namespace: 'dsrs', team: 'eligibility' });
 
-httpThresholdAlerts(eligibility);
+httpAlerts(eligibility);
 httpAvailabilitySlo(eligibility, 99.5);
+
+consumerLag(eligibility, 'eligibility', ['registry.household']);
+deadLetters(eligibility, 'registry.household', { redriven: true });

@@ -1,8 +1,8 @@
 import { service } from 'vigil';
 import { httpAvailabilitySlo } from './shared/http-slos.ts';
-import { httpThresholdAlerts } from './shared/http-thresholds.ts';
+import { httpAlerts } from './shared/http-alerts.ts';
 
 export const identity = service({ name: 'identity', namespace: 'dsrs', team: 'platform' });
 
-httpThresholdAlerts(identity);
+httpAlerts(identity);
 httpAvailabilitySlo(identity, 99.9);

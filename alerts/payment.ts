@@ -1,8 +1,12 @@
 import { service } from 'vigil';
 import { httpAvailabilitySlo } from './shared/http-slos.ts';
-import { httpThresholdAlerts } from './shared/http-thresholds.ts';
+import { httpAlerts } from './shared/http-alerts.ts';
+import { consumerLag, deadLetters } from './shared/kafka.ts';
 
 export const payment = service({ name: 'payment', namespace: 'dsrs', team: 'payments' });
 
-httpThresholdAlerts(payment);
+httpAlerts(payment);
 httpAvailabilitySlo(payment, 99.95);
+
+consumerLag(payment, 'payment', ['eligibility.assessed']);
+deadLetters(payment, 'eligibility.assessed', { redriven: true });

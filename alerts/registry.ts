@@ -1,11 +1,12 @@
 import { latency, service, slo } from 'vigil';
 import { httpAvailabilitySlo } from './shared/http-slos.ts';
-import { httpThresholdAlerts } from './shared/http-thresholds.ts';
+import { httpAlerts } from './shared/http-alerts.ts';
+import { outboxAge } from './shared/outbox.ts';
 
 /** HTTP API for households; writes through an outbox. */
 export const registry = service({ name: 'registry', namespace: 'dsrs', team: 'registry' });
 
-httpThresholdAlerts(registry);
+httpAlerts(registry);
 httpAvailabilitySlo(registry, 99.9);
 
 /** The histogram buckets registry's HTTP server declares. */
@@ -23,3 +24,5 @@ slo({
     buckets: httpDurationBuckets,
   }),
 });
+
+outboxAge({ service: registry });

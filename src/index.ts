@@ -4,6 +4,12 @@
  */
 export * from './authoring/index.ts';
 export { teamRouting, criticalInhibitsWarning, type TeamRoutingOptions, type TeamChannel } from './templates/team-routing.ts';
+export { kafkaConsumerLag, type KafkaConsumerLagOptions, type KafkaExporterOptions, type KafkaConsumerLag } from './templates/kafka-consumer-lag.ts';
+export { exporterProfiles, type KafkaExporter, type ExporterProfile } from './templates/kafka/exporters.ts';
+export { deadLetterQueue, type DeadLetterQueueOptions, type DeadLetterProfile, type DeadLetterQueue } from './templates/dead-letter-queue.ts';
+export { errorRate, type ErrorRateOptions, type ErrorRate } from './templates/error-rate.ts';
+export { latencyThreshold, type LatencyThresholdOptions, type LatencyThreshold } from './templates/latency-threshold.ts';
+export { instrumentationProfiles, type Instrumentation, type InstrumentationProfile } from './templates/traffic/instrumentation.ts';
 export { anyOf, by, labelMatchers, not, notRe, quote, quoteRegex, re, selector } from './promql/selector.ts';
 export type { Matchers, MatchOperator, MatchValue } from './promql/selector.ts';
 export { checkPromql, type PromqlProblem } from './promql/check.ts';

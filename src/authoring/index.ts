@@ -46,6 +46,15 @@ export {
 } from './receivers.ts';
 export { secretKey, type SecretRef } from './secret.ts';
 export { timeInterval, type TimeInterval, type Period, type TimeRange, type Weekday, type Month } from './time-interval.ts';
+export {
+  watchConsumerGroup,
+  watchDeadLetterQueue,
+  watchTraffic,
+  type WatchDefinition,
+  type ConsumerGroupWatch,
+  type DeadLetterQueueWatch,
+  type TrafficWatch,
+} from './watch.ts';
 export { defineConfig, type VigilConfig, type ConfigDefinition } from './config.ts';
 export { isDefinition } from './definition.ts';
 
@@ -54,6 +63,7 @@ import type { RecordDefinition } from './record.ts';
 import type { RoutingDefinition } from './routing.ts';
 import type { ServiceDefinition } from './service.ts';
 import type { SloDefinition } from './slo.ts';
+import type { WatchDefinition } from './watch.ts';
 
 /** Everything the compiler accepts. */
-export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition | SloDefinition | RoutingDefinition;
+export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition | SloDefinition | RoutingDefinition | WatchDefinition;

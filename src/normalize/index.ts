@@ -5,12 +5,14 @@ import type { RecordDefinition } from '../authoring/record.ts';
 import type { RoutingDefinition } from '../authoring/routing.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import type { SloDefinition } from '../authoring/slo.ts';
+import type { WatchDefinition } from '../authoring/watch.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ProjectIR } from '../ir.ts';
 import { normalizeConfig } from './config.ts';
 import { normalizeRouting } from './routing.ts';
 import { normalizeRunbooks, type RunbookSource } from './runbooks.ts';
 import { normalizeRules } from './rules.ts';
+import { normalizeWatches } from './watches.ts';
 import { ServiceIndex } from './services.ts';
 import { normalizeSlos } from '../slo/index.ts';
 
@@ -30,6 +32,7 @@ export function normalize(
   const records: RecordDefinition[] = [];
   const slos: SloDefinition[] = [];
   const routings: RoutingDefinition[] = [];
+  const watches: WatchDefinition[] = [];
   for (const definition of definitions) {
     switch (definition.kind) {
       case 'service':
@@ -47,6 +50,11 @@ export function normalize(
       case 'routing':
         routings.push(definition);
         break;
+      case 'consumer-group':
+      case 'dead-letter-queue':
+      case 'traffic':
+        watches.push(definition);
+        break;
       default:
         throw new Error(`internal: unknown definition kind ${JSON.stringify((definition as { kind: unknown }).kind)}`);
     }
@@ -58,6 +66,7 @@ export function normalize(
   const routing = normalizeRouting(routings, serviceIndex, configIR, diagnostics);
   const ruleGroups = normalizeRules(alerts, records, serviceIndex, configIR, diagnostics, [...slo.rules, ...routing.rules]);
   const writtenRunbooks = normalizeRunbooks(runbooks, diagnostics);
+  const watched = normalizeWatches(watches, serviceIndex, diagnostics);
   return {
     ir: {
       config: configIR,
@@ -66,9 +75,7 @@ export function normalize(
       slos: slo.slos,
       ...(routing.routing ? { routing: routing.routing } : {}),
       writtenRunbooks,
-      consumerGroups: [],
-      deadLetterQueues: [],
-      traffic: [],
+      ...watched,
     },
     diagnostics: [...serviceIndex.diagnostics, ...diagnostics],
   };

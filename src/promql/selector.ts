@@ -67,10 +67,15 @@ export function selector(metric: string, matchers: Matchers = {}): string {
   return `${metric}${labelMatchers(matchers)}`;
 }
 
-/** `sum by (a, b) (inner)`, or `sum(inner)` without labels; labels sorted and deduplicated. */
-export function sumBy(labels: readonly string[], inner: string): string {
+/** `op by (a, b) (inner)`, or `op(inner)` without labels; labels sorted and deduplicated. */
+export function aggregateBy(op: 'sum' | 'max' | 'min' | 'avg' | 'count', labels: readonly string[], inner: string): string {
   const clause = by(labels);
-  return clause === '' ? `sum(${inner})` : `sum ${clause}(${inner})`;
+  return clause === '' ? `${op}(${inner})` : `${op} ${clause}(${inner})`;
+}
+
+/** `sum by (a, b) (inner)`, or `sum(inner)` without labels. */
+export function sumBy(labels: readonly string[], inner: string): string {
+  return aggregateBy('sum', labels, inner);
 }
 
 /**

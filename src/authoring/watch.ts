@@ -1,0 +1,50 @@
+import type { ServiceRef } from './alert.ts';
+import { define, type DefinitionBase } from './definition.ts';
+
+/**
+ * What a template watches (a consumer group, a dead-letter queue, a service's traffic), for
+ * dashboards and runbooks: its signals as PromQL with normalized labels, the alerts it made, and
+ * the numbers it was given, which vigil checks (a negative or NaN threshold is an error).
+ */
+interface WatchBase {
+  readonly service: ServiceRef;
+  readonly signals: Readonly<Record<string, string | undefined>>;
+  readonly alertNames: readonly string[];
+  /** Option path → value, e.g. `lag.threshold` → 1000. */
+  readonly numbers: Readonly<Record<string, number>>;
+}
+
+export interface ConsumerGroupWatch extends WatchBase {
+  readonly group: string;
+  readonly topics: readonly string[];
+  readonly exporter: string;
+}
+
+export interface DeadLetterQueueWatch extends WatchBase {
+  readonly sourceTopic: string;
+  readonly dlqTopic: string;
+  readonly profile: string;
+  readonly reprocessor?: ServiceRef;
+}
+
+export interface TrafficWatch extends WatchBase {
+  readonly profile: string;
+}
+
+export interface ConsumerGroupWatchDefinition extends DefinitionBase<'consumer-group'>, ConsumerGroupWatch {}
+export interface DeadLetterQueueWatchDefinition extends DefinitionBase<'dead-letter-queue'>, DeadLetterQueueWatch {}
+export interface TrafficWatchDefinition extends DefinitionBase<'traffic'>, TrafficWatch {}
+
+export type WatchDefinition = ConsumerGroupWatchDefinition | DeadLetterQueueWatchDefinition | TrafficWatchDefinition;
+
+export function watchConsumerGroup(watch: ConsumerGroupWatch): ConsumerGroupWatchDefinition {
+  return define('consumer-group', { ...watch });
+}
+
+export function watchDeadLetterQueue(watch: DeadLetterQueueWatch): DeadLetterQueueWatchDefinition {
+  return define('dead-letter-queue', { ...watch });
+}
+
+export function watchTraffic(watch: TrafficWatch): TrafficWatchDefinition {
+  return define('traffic', { ...watch });
+}

@@ -1,0 +1,205 @@
+import { alert, type AlertDefinition } from '../authoring/alert.ts';
+import type { ServiceDefinition } from '../authoring/service.ts';
+import { watchDeadLetterQueue, type DeadLetterQueueWatchDefinition } from '../authoring/watch.ts';
+import { aggregateBy, quote, selector, type Matchers } from '../promql/selector.ts';
+import { exporterProfiles } from './kafka/exporters.ts';
+import { LagQueries } from './kafka/lag-queries.ts';
+import type { KafkaExporterOptions } from './kafka-consumer-lag.ts';
+import { alertNames, promNumber, tuned, type Tunable } from './shared.ts';
+
+/** Where the dead-letter counters come from. */
+export type DeadLetterProfile =
+  | {
+      /** The service's own counters (names as EXAMPLE-SYSTEM.md's; each configurable). */
+      readonly kind: 'application';
+      readonly published?: string;
+      readonly publishFailures?: string;
+      readonly reprocessAttempts?: string;
+    }
+  | {
+      /** Kafka Connect's dead-letter task metrics, as the JMX exporter exposes them. */
+      readonly kind: 'kafka-connect';
+      readonly connector: string;
+      /** Default `kafka_connect_task_error_metrics_deadletterqueue_produce_requests`. */
+      readonly produceRequests?: string;
+      /** Default `kafka_connect_task_error_metrics_deadletterqueue_produce_failures`. */
+      readonly produceFailures?: string;
+      /** Selects the Connect workers' series. Default: the service's own. */
+      readonly matchers?: Matchers;
+    };
+
+export interface DeadLetterQueueOptions {
+  /** The service that parks failed messages: it owns the arrival and publish-failure alerts. */
+  readonly service: ServiceDefinition;
+  readonly sourceTopic: string;
+  readonly dlqTopic: string;
+  /** Default: the application counters. */
+  readonly profile?: DeadLetterProfile;
+  /** The service that re-drives dead letters: it owns the reprocessing, backlog and down alerts. */
+  readonly reprocessor?: {
+    readonly service: ServiceDefinition;
+    /** Its consumer group on the DLQ topic, for the backlog. Default the service's name. */
+    readonly group?: string;
+    /** The lag exporter that reports that group. Default kafka_exporter. */
+    readonly exporter?: KafkaExporterOptions;
+  };
+  /** Any message parked in the DLQ within `window` (warning). */
+  readonly arrivals?: Tunable<Partial<{ window: string }>>;
+  /** A failed DLQ write within `window` (critical: the message may be lost). */
+  readonly publishFailed?: Tunable<Partial<{ window: string }>>;
+  /** A dead letter the reprocessor gave up on within `window` (warning). */
+  readonly exhausted?: Tunable<Partial<{ window: string }>>;
+  /** The reprocessor's lag on the DLQ topic above `threshold` for `for` (warning). */
+  readonly backlog?: Tunable<Partial<{ threshold: number; for: string }>>;
+  /** The reprocessor is down or absent (critical). */
+  readonly reprocessorDown?: Tunable<Partial<{ for: string }>>;
+  /** Rule group inside the services' PrometheusRules. Default `dead-letters`. */
+  readonly ruleGroup?: string;
+}
+
+export interface DeadLetterQueue {
+  readonly alerts: readonly AlertDefinition[];
+  readonly watch: DeadLetterQueueWatchDefinition;
+}
+
+/** The dead-letter alerts for one source topic and its DLQ topic, each labelled `dlq_topic`. */
+export function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueue {
+  const { service, sourceTopic, dlqTopic } = options;
+  const profile = options.profile ?? { kind: 'application' };
+  const labels = { dlq_topic: dlqTopic };
+  const ruleGroup = options.ruleGroup ?? 'dead-letters';
+  const alerts: AlertDefinition[] = [];
+  const numbers: Record<string, number> = {};
+
+  let published: string;
+  let failed: string;
+  if (profile.kind === 'application') {
+    const matchers = { ...service.scrapeLabels, source_topic: sourceTopic, dlq_topic: dlqTopic };
+    published = selector(profile.published ?? 'dlq_messages_published_total', matchers);
+    failed = selector(profile.publishFailures ?? 'dlq_publish_failures_total', matchers);
+  } else {
+    const matchers = { ...(profile.matchers ?? service.scrapeLabels), connector: profile.connector };
+    published = selector(profile.produceRequests ?? 'kafka_connect_task_error_metrics_deadletterqueue_produce_requests', matchers);
+    failed = selector(profile.produceFailures ?? 'kafka_connect_task_error_metrics_deadletterqueue_produce_failures', matchers);
+  }
+  // Kafka Connect's metrics carry no topic: label every result with the DLQ topic it watches.
+  const labelled = (expr: string) => (profile.kind === 'application' ? aggregateBy('sum', ['dlq_topic'], expr) : `label_replace(sum(${expr}), "dlq_topic", ${quote(dlqTopic)}, "", "")`);
+  const increase = (series: string, window: string) => labelled(`increase(${series}[${window}])`);
+  const perSecond = (series: string) => labelled(`rate(${series}[5m])`);
+
+  const arrivals = tuned(options.arrivals, { window: '5m' });
+  if (arrivals) {
+    alerts.push(
+      alert({
+        service,
+        group: ruleGroup,
+        labels,
+        name: 'DeadLetterMessagesPublished',
+        severity: 'warning',
+        expr: `${increase(published, arrivals.window)} > 0`,
+        summary: `{{ $value | humanize }} messages from ${sourceTopic} were parked in ${dlqTopic}`,
+        description: `Messages from ${sourceTopic} failed processing and were parked in the dead-letter topic ${dlqTopic} in the last ${arrivals.window}. They are safe but unprocessed until someone fixes the cause and re-drives them.`,
+      }),
+    );
+  }
+
+  const publishFailed = tuned(options.publishFailed, { window: '5m' });
+  if (publishFailed) {
+    alerts.push(
+      alert({
+        service,
+        group: ruleGroup,
+        labels,
+        name: 'DeadLetterPublishFailed',
+        severity: 'critical',
+        expr: `${increase(failed, publishFailed.window)} > 0`,
+        summary: `Writing to the dead-letter topic ${dlqTopic} failed: messages from ${sourceTopic} are at risk`,
+        description: `In the last ${publishFailed.window}, messages from ${sourceTopic} failed processing and could not be written to ${dlqTopic} either. Unless the consumer stopped before committing, those messages are lost.`,
+      }),
+    );
+  }
+
+  const reprocessor = options.reprocessor;
+  let backlogQuery: string | undefined;
+  let reprocessOutcomes: string | undefined;
+  if (reprocessor) {
+    const owner = { service: reprocessor.service, group: ruleGroup, labels };
+    const exporter = reprocessor.exporter ?? { profile: 'kafka_exporter' };
+    const lagProfile = exporterProfiles[exporter.profile];
+    const lag = new LagQueries({
+      profile: lagProfile,
+      exporter: { ...exporter.matchers, job: exporter.job ?? lagProfile.job, ...(exporter.namespace ? { namespace: exporter.namespace } : {}) },
+      group: reprocessor.group ?? reprocessor.service.name,
+      topics: [dlqTopic],
+    });
+    backlogQuery = `label_replace(${lag.lagSum()}, "dlq_topic", ${quote(dlqTopic)}, "", "")`;
+    const attempts = profile.kind === 'application' ? (profile.reprocessAttempts ?? 'dlq_reprocess_attempts_total') : undefined;
+    if (attempts) {
+      const attemptSeries = (outcome?: string) =>
+        selector(attempts, { ...reprocessor.service.scrapeLabels, dlq_topic: dlqTopic, ...(outcome ? { outcome } : {}) });
+      reprocessOutcomes = aggregateBy('sum', ['dlq_topic', 'outcome'], `rate(${attemptSeries()}[5m])`);
+      const exhausted = tuned(options.exhausted, { window: '15m' });
+      if (exhausted) {
+        alerts.push(
+          alert({
+            ...owner,
+            name: 'DeadLetterReprocessingExhausted',
+            severity: 'warning',
+            expr: `${aggregateBy('sum', ['dlq_topic'], `increase(${attemptSeries('exhausted')}[${exhausted.window}])`)} > 0`,
+            summary: `{{ $value | humanize }} dead letters in ${dlqTopic} ran out of retries`,
+            description: `The reprocessor gave up on dead letters of ${dlqTopic} in the last ${exhausted.window}: retrying will not fix them. Each needs a person: fix the data or the consumer, then re-drive or discard it.`,
+          }),
+        );
+      }
+    }
+
+    const backlog = tuned(options.backlog, { threshold: 100, for: '30m' });
+    if (backlog) {
+      numbers['backlog.threshold'] = backlog.threshold;
+      alerts.push(
+        alert({
+          ...owner,
+          name: 'DeadLetterBacklogHigh',
+          severity: 'warning',
+          expr: `${backlogQuery} > ${promNumber(backlog.threshold)}`,
+          for: backlog.for,
+          summary: `{{ $value | humanize }} dead letters wait in ${dlqTopic}`,
+          description: `The reprocessor has been more than ${promNumber(backlog.threshold)} messages behind on ${dlqTopic} for ${backlog.for}. Dead letters pile up faster than they are re-driven.`,
+        }),
+      );
+    }
+
+    const down = tuned(options.reprocessorDown, { for: '5m' });
+    if (down) {
+      const up = selector('up', reprocessor.service.scrapeLabels);
+      alerts.push(
+        alert({
+          ...owner,
+          name: 'DeadLetterReprocessorDown',
+          severity: 'critical',
+          expr: `max(${up}) == 0\nor\nabsent(${up})`,
+          for: down.for,
+          summary: `The dead-letter reprocessor ${reprocessor.service.name} is down: ${dlqTopic} is not re-driven`,
+          description: `Prometheus has not scraped a running ${reprocessor.service.name} for ${down.for}. Dead letters of ${dlqTopic} wait, and neither reprocessing nor its failures are seen.`,
+        }),
+      );
+    }
+  }
+
+  const watch = watchDeadLetterQueue({
+    service,
+    sourceTopic,
+    dlqTopic,
+    profile: profile.kind,
+    ...(reprocessor ? { reprocessor: reprocessor.service } : {}),
+    signals: {
+      arrivals: perSecond(published),
+      publishFailures: perSecond(failed),
+      backlog: backlogQuery,
+      reprocessOutcomes,
+    },
+    alertNames: alertNames(alerts),
+    numbers,
+  });
+  return { alerts, watch };
+}

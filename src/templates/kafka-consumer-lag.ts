@@ -1,0 +1,198 @@
+import { alert, type AlertDefinition, type ServiceRef } from '../authoring/alert.ts';
+import { watchConsumerGroup, type ConsumerGroupWatchDefinition } from '../authoring/watch.ts';
+import type { Matchers } from '../promql/selector.ts';
+import { exporterProfiles, type KafkaExporter } from './kafka/exporters.ts';
+import { LagQueries } from './kafka/lag-queries.ts';
+import { alertNames, listInWords, promNumber, tuned, type Tunable } from './shared.ts';
+
+export interface KafkaExporterOptions {
+  readonly profile: KafkaExporter;
+  /** The exporter's scrape job. Default: the profile's usual one (`kafka-exporter` for kafka_exporter). */
+  readonly job?: string;
+  /** The namespace its series carry (e.g. `kafka` for Strimzi's exporter). */
+  readonly namespace?: string;
+  /** More matchers on every exporter series (e.g. `{ cluster_name: 'main' }`). */
+  readonly matchers?: Matchers;
+}
+
+export interface KafkaConsumerLagOptions {
+  /** The consuming service: it owns the alerts. */
+  readonly service: ServiceRef;
+  /** The consumer group. */
+  readonly group: string;
+  readonly topics: readonly string[];
+  /** Which exporter reports the lag. Default kafka_exporter. */
+  readonly exporter?: KafkaExporter | KafkaExporterOptions;
+  /** Summed lag of a topic above `threshold` messages for `for` (warning). */
+  readonly lag?: Tunable<Partial<{ threshold: number; for: string }>>;
+  /** Lag growing by more than `minGrowthPerHour` messages an hour over `window`, above the lag threshold (critical). */
+  readonly growing?: Tunable<Partial<{ window: string; for: string; minGrowthPerHour: number }>>;
+  /** Lag above zero while the committed offset has not moved for `window` (critical). */
+  readonly stalled?: Tunable<Partial<{ window: string; for: string }>>;
+  /** Time lag above `maxSeconds` (warning): measured, or estimated from the produce rate. Off unless given. */
+  readonly timeLag?: false | { readonly maxSeconds: number; readonly for?: string };
+  /** The group has no members (critical). */
+  readonly noMembers?: Tunable<Partial<{ for: string }>>;
+  /** The exporter stopped reporting the group for a topic for `window` while it is up (critical). */
+  readonly missing?: Tunable<Partial<{ window: string }>>;
+  /** The exporter is down or absent (critical): every other alert here is blind then. */
+  readonly exporterDown?: Tunable<Partial<{ for: string }>>;
+  /** Rule group inside the service's PrometheusRule. Default `kafka-lag`. */
+  readonly ruleGroup?: string;
+}
+
+export interface KafkaConsumerLag {
+  readonly alerts: readonly AlertDefinition[];
+  readonly watch: ConsumerGroupWatchDefinition;
+}
+
+/**
+ * The consumer-lag alerts for one consumer group, from any of the supported exporters, each
+ * labelled `consumergroup` and `topic`.
+ */
+export function kafkaConsumerLag(options: KafkaConsumerLagOptions): KafkaConsumerLag {
+  const exporter = typeof options.exporter === 'string' || options.exporter === undefined ? { profile: options.exporter ?? 'kafka_exporter' } : options.exporter;
+  const profile = exporterProfiles[exporter.profile];
+  const exporterMatchers: Matchers = {
+    ...exporter.matchers,
+    job: exporter.job ?? profile.job,
+    ...(exporter.namespace ? { namespace: exporter.namespace } : {}),
+  };
+  const q = new LagQueries({ profile, exporter: exporterMatchers, group: options.group, topics: options.topics });
+  const base = { service: options.service, group: options.ruleGroup ?? 'kafka-lag', labels: { consumergroup: options.group } };
+  const group = options.group;
+  const topics = listInWords([...options.topics].sort());
+  const where = q.perTopic ? 'on {{ $labels.topic }}' : `on ${topics}`;
+  const numbers: Record<string, number> = {};
+  const alerts: AlertDefinition[] = [];
+
+  const lag = tuned(options.lag, { threshold: 1000, for: '10m' });
+  const threshold = lag?.threshold ?? 1000;
+  numbers['lag.threshold'] = threshold;
+  if (lag) {
+    alerts.push(
+      alert({
+        ...base,
+        name: 'KafkaConsumerLagHigh',
+        severity: 'warning',
+        expr: `${q.lagSum()} > ${promNumber(threshold)}`,
+        for: lag.for,
+        summary: `Consumer group ${group} is {{ $value | humanize }} messages behind ${where}`,
+        description: `Consumer group ${group} has been more than ${promNumber(threshold)} messages behind ${where} for ${lag.for}. Events reach its consumers late; if the lag keeps growing, data processing falls further behind.`,
+      }),
+    );
+  }
+
+  const growing = tuned(options.growing, { window: '15m', for: '10m', minGrowthPerHour: threshold });
+  if (growing) {
+    numbers['growing.minGrowthPerHour'] = growing.minGrowthPerHour;
+    alerts.push(
+      alert({
+        ...base,
+        name: 'KafkaConsumerLagGrowing',
+        severity: 'critical',
+        expr: `(${q.lagGrowth(growing.window)} * 3600 > ${promNumber(growing.minGrowthPerHour)})\nand\n(${q.lagSum()} > ${promNumber(threshold)})`,
+        for: growing.for,
+        summary: `Consumer group ${group} falls further behind ${where}, by {{ $value | humanize }} messages an hour`,
+        description: `The lag of consumer group ${group} ${where} is above ${promNumber(threshold)} messages and has kept growing by more than ${promNumber(growing.minGrowthPerHour)} messages an hour (fitted over ${growing.window}) for ${growing.for}. The consumers cannot keep up with what is produced: scale them or find what slows them down.`,
+      }),
+    );
+  }
+
+  const stalled = tuned(options.stalled, { window: '15m', for: '5m' });
+  const stalledLag = stalled ? q.stalledLag(stalled.window) : undefined;
+  if (stalled && stalledLag) {
+    alerts.push(
+      alert({
+        ...base,
+        name: 'KafkaConsumerGroupStalled',
+        severity: 'critical',
+        expr: stalledLag,
+        for: stalled.for,
+        summary: `Consumer group ${group} has stopped committing ${where} with {{ $value | humanize }} messages waiting`,
+        description: `Consumer group ${group} has messages waiting ${where} but its committed offset has not moved for ${stalled.window}. A consumer is stuck (a poison message, a deadlock, a blocked downstream) while the partition waits.`,
+      }),
+    );
+  }
+
+  const timeLag = options.timeLag ? { for: '10m', ...options.timeLag } : undefined;
+  const timeLagSeconds = q.timeLagSeconds();
+  if (timeLag && timeLagSeconds) {
+    numbers['timeLag.maxSeconds'] = timeLag.maxSeconds;
+    alerts.push(
+      alert({
+        ...base,
+        name: 'KafkaConsumerTimeLagHigh',
+        severity: 'warning',
+        expr: `${timeLagSeconds} > ${promNumber(timeLag.maxSeconds)}`,
+        for: timeLag.for,
+        summary: `Consumer group ${group} is {{ $value | humanizeDuration }} behind ${where}`,
+        description: `Consumer group ${group} has been more than ${promNumber(timeLag.maxSeconds)} seconds behind ${where} for ${timeLag.for}${profile.timeLagSeconds ? '' : ' (estimated: the lag in messages over the rate messages are produced)'}. Whatever reads its results sees data that old.`,
+      }),
+    );
+  }
+
+  const noMembers = tuned(options.noMembers, { for: '5m' });
+  const members = q.members();
+  if (noMembers && members) {
+    alerts.push(
+      alert({
+        ...base,
+        name: 'KafkaConsumerGroupNoMembers',
+        severity: 'critical',
+        expr: `${members} == 0`,
+        for: noMembers.for,
+        summary: `Consumer group ${group} has no members`,
+        description: `Consumer group ${group} has had no members for ${noMembers.for}: nothing consumes ${topics}. Its service is down, crash-looping or cannot reach Kafka.`,
+      }),
+    );
+  }
+
+  const missing = tuned(options.missing, { window: '10m' });
+  if (missing) {
+    alerts.push(
+      alert({
+        ...base,
+        name: 'KafkaConsumerGroupMissing',
+        severity: 'critical',
+        expr: `(${q.missing(missing.window)})\nand on ()\n(max(${q.exporterUp()}) == 1)`,
+        summary: `Consumer group ${group} has vanished ${where}`,
+        description: `The lag exporter is up but has not reported consumer group ${group} ${where} for ${missing.window}. The group was deleted or renamed, or its offsets expired: its lag can no longer be watched.`,
+      }),
+    );
+  }
+
+  const exporterDown = tuned(options.exporterDown, { for: '5m' });
+  if (exporterDown) {
+    const up = q.exporterUp();
+    alerts.push(
+      alert({
+        ...base,
+        name: 'KafkaLagExporterDown',
+        severity: 'critical',
+        expr: `max(${up}) == 0\nor\nabsent(${up})`,
+        for: exporterDown.for,
+        summary: `The Kafka lag exporter (${profile.name}) is down: the lag of ${group} is not watched`,
+        description: `Prometheus has not scraped the ${profile.name} exporter for ${exporterDown.for}. Until it is back, no lag alert of consumer group ${group} can fire.`,
+      }),
+    );
+  }
+
+  const watch = watchConsumerGroup({
+    service: options.service,
+    group,
+    topics: [...new Set(options.topics)].sort(),
+    exporter: profile.name,
+    signals: {
+      lagMax: q.lagMax(),
+      lagSum: q.lagSum(),
+      lagGrowth: q.lagGrowth('15m'),
+      members,
+      consumeRate: q.consumeRate(),
+      timeLagSeconds,
+    },
+    alertNames: alertNames(alerts),
+    numbers,
+  });
+  return { alerts, watch };
+}

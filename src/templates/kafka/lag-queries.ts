@@ -1,0 +1,140 @@
+import { aggregateBy, anyOf, by, quote, re, selector, type Matchers } from '../../promql/selector.ts';
+import type { ExporterProfile } from './exporters.ts';
+
+/** The labels every Kafka query returns, whatever the exporter calls them. */
+export const GROUP_LABEL = 'consumergroup';
+export const TOPIC_LABEL = 'topic';
+
+export interface LagScope {
+  readonly profile: ExporterProfile;
+  /** Selects the exporter's series (job, namespace, ...). */
+  readonly exporter: Matchers;
+  readonly group: string;
+  readonly topics: readonly string[];
+}
+
+/**
+ * PromQL for one consumer group, every result labelled `consumergroup` (and `topic` where the
+ * exporter has it): the signals alerts compare and dashboards draw.
+ */
+export class LagQueries {
+  constructor(private readonly scope: LagScope) {}
+
+  private get labels() {
+    return this.scope.profile.labels;
+  }
+
+  /** Whether results carry `topic` (Redpanda's lag is per group only). */
+  get perTopic(): boolean {
+    return this.scope.profile.lag.per === 'partition';
+  }
+
+  private get kept(): string[] {
+    return this.perTopic ? [GROUP_LABEL, TOPIC_LABEL] : [GROUP_LABEL];
+  }
+
+  private series(metric: string, withTopics: boolean): string {
+    const matchers: Record<string, Matchers[string]> = { ...this.scope.exporter, [this.labels.group]: this.scope.group };
+    if (withTopics) matchers[this.labels.topic] = re(anyOf(this.scope.topics));
+    return selector(metric, matchers);
+  }
+
+  /** Renames the exporter's group and topic labels to the normalized ones. */
+  private normalized(expr: string): string {
+    let result = expr;
+    for (const [from, to] of [
+      [this.labels.group, GROUP_LABEL],
+      [this.labels.topic, TOPIC_LABEL],
+    ] as const) {
+      if (from !== to) result = `label_replace(${result}, ${quote(to)}, "$1", ${quote(from)}, "(.*)")`;
+    }
+    return result;
+  }
+
+  private aggregate(op: 'max' | 'sum', expr: string, kept: readonly string[] = this.kept): string {
+    return aggregateBy(op, kept, this.normalized(expr));
+  }
+
+  /** Per-partition lag with the no-commit sentinel (-1) dropped. */
+  private partitionLag(metric: string, sentinel: boolean): string {
+    const series = this.series(metric, true);
+    return sentinel ? `${series} >= 0` : series;
+  }
+
+  /** Worst partition's lag, messages. */
+  lagMax(): string {
+    const lag = this.scope.profile.lag;
+    if (lag.per === 'group') return this.aggregate('max', this.series(lag.max, false));
+    return this.aggregate('max', this.partitionLag(lag.metric, lag.noCommitSentinel));
+  }
+
+  /** Summed lag, messages. */
+  lagSum(): string {
+    const lag = this.scope.profile.lag;
+    if (lag.per === 'group') return this.aggregate('max', this.series(lag.sum, false));
+    return this.aggregate('sum', this.partitionLag(lag.metric, lag.noCommitSentinel));
+  }
+
+  /** Growth of the summed lag, messages per second, fitted over `window`. */
+  lagGrowth(window: string): string {
+    return `deriv((${this.lagSum()})[${window}:1m])`;
+  }
+
+  /** Lag of partitions (or topics, or the group, as finely as the exporter allows) whose committed offset has not moved in `window`. */
+  stalledLag(window: string): string | undefined {
+    const { profile } = this.scope;
+    const offset = profile.committedOffset;
+    if (!offset) return undefined;
+    const unchanged = `changes(${this.series(offset.metric, true)}[${window}]) == 0`;
+    const lag = profile.lag;
+    if (lag.per === 'group') {
+      const groupUnchanged = `${aggregateBy('max', [this.labels.group], `changes(${this.series(offset.metric, true)}[${window}])`)} == 0`;
+      return this.aggregate('max', `(${this.series(lag.sum, false)} > 0) and on (${this.labels.group}) (${groupUnchanged})`);
+    }
+    const join = offset.per === 'partition' ? [this.labels.group, this.labels.topic, this.labels.partition] : [this.labels.group, this.labels.topic];
+    return this.aggregate('max', `(${this.series(lag.metric, true)} > 0) and on (${join.join(', ')}) (${unchanged})`);
+  }
+
+  members(): string | undefined {
+    const metric = this.scope.profile.members;
+    return metric ? this.aggregate('max', this.series(metric, false), [GROUP_LABEL]) : undefined;
+  }
+
+  /** Committed messages per second. */
+  consumeRate(): string | undefined {
+    const offset = this.scope.profile.committedOffset;
+    if (!offset) return undefined;
+    return this.aggregate('sum', `deriv(${this.series(offset.metric, true)}[5m])`);
+  }
+
+  /** Time lag in seconds: measured where the exporter has it, else the summed lag over the produce rate (no value while nothing is produced). */
+  timeLagSeconds(): string | undefined {
+    const { profile } = this.scope;
+    if (profile.timeLagSeconds) return this.aggregate('max', this.series(profile.timeLagSeconds, true));
+    const latest = profile.latestOffset;
+    if (!latest) return undefined;
+    const produced = selector(latest.metric, { ...this.scope.exporter, [latest.topicLabel]: re(anyOf(this.scope.topics)) });
+    if (this.perTopic) {
+      const rate = aggregateBy('sum', [TOPIC_LABEL], this.normalized(`deriv(${produced}[5m])`));
+      return `${this.lagSum()} / on (${TOPIC_LABEL}) group_left () (${rate} > 0)`;
+    }
+    return `${this.lagSum()} / on () group_left () (sum(deriv(${produced}[5m])) > 0)`;
+  }
+
+  /** One series per topic (or for the group) that the exporter has not reported for `window`. */
+  missing(window: string): string {
+    const lag = this.scope.profile.lag;
+    const absent = (matchers: Matchers, metric: string) =>
+      this.normalized(`absent_over_time(${selector(metric, { ...this.scope.exporter, [this.labels.group]: this.scope.group, ...matchers })}[${window}])`);
+    if (lag.per === 'group') return absent({}, lag.sum);
+    return [...new Set(this.scope.topics)]
+      .sort()
+      .map((topic) => absent({ [this.labels.topic]: topic }, lag.metric))
+      .join(' or ');
+  }
+
+  /** The exporter's scrape target: 1 when up. */
+  exporterUp(): string {
+    return selector('up', this.scope.exporter);
+  }
+}

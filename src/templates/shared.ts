@@ -1,0 +1,35 @@
+import { Decimal } from 'decimal.js';
+import type { AlertDefinition } from '../authoring/alert.ts';
+import { formatExact } from '../util/decimal.ts';
+
+/** A number as PromQL text, exact (`0.05`, `1000`); NaN and infinities as PromQL spells them, for the diagnostics to name. */
+export function promNumber(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
+  return formatExact(new Decimal(value));
+}
+
+/** An alert's switch: `false` turns it off, an object tunes it, `undefined` keeps the defaults. */
+export type Tunable<T> = false | T | undefined;
+
+/** The options of a switchable alert with its defaults applied, or undefined when switched off. */
+export function tuned<T extends object>(option: Tunable<Partial<T>>, defaults: T): T | undefined {
+  if (option === false) return undefined;
+  return { ...defaults, ...(option ?? {}) };
+}
+
+/** What a template returns: its alerts, and the names a caller can look them up by. */
+export function alertNames(alerts: readonly AlertDefinition[]): string[] {
+  return [...new Set(alerts.map((a) => a.name))].sort();
+}
+
+/** `a, b and c`. */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A ratio as exact percent text: 0.07 → `7` (never 7.000000000000001). */
+export function percentText(ratio: number): string {
+  return Number.isFinite(ratio) ? formatExact(new Decimal(ratio).times(100)) : promNumber(ratio);
+}

@@ -1,0 +1,95 @@
+import { it } from 'vitest';
+import { service } from '../../src/authoring/service.ts';
+import { labelMatchers } from '../../src/promql/selector.ts';
+import { deadLetterQueue } from '../../src/templates/dead-letter-queue.ts';
+import { fires, runScenarios, series, silent } from '../support/template-scenarios.ts';
+import { describeWithTool } from '../support/tools.ts';
+
+const consumer = service({ name: 'billing', namespace: 'shop', team: 'payments' });
+const reprocessor = service({ name: 'redriver', namespace: 'shop', team: 'platform' });
+const DLQ = 'invoices.dlq';
+const dlqLabels = { dlq_topic: DLQ };
+const all = ['DeadLetterMessagesPublished', 'DeadLetterPublishFailed', 'DeadLetterReprocessingExhausted', 'DeadLetterBacklogHigh', 'DeadLetterReprocessorDown'];
+
+const app = (metric: string, values: string, extra: Record<string, string> = {}) =>
+  series(`${metric}${labelMatchers({ namespace: 'shop', job: 'billing', source_topic: 'invoices', dlq_topic: DLQ, reason: 'deserialization', ...extra })}`, values);
+const attempts = (outcome: string, values: string) => series(`dlq_reprocess_attempts_total${labelMatchers({ namespace: 'shop', job: 'redriver', dlq_topic: DLQ, outcome })}`, values);
+const backlog = (values: string) =>
+  series(`kafka_consumergroup_lag${labelMatchers({ job: 'kafka-exporter', consumergroup: 'redriver', topic: DLQ, partition: '0' })}`, values);
+const up = (values: string) => series(`up${labelMatchers({ namespace: 'shop', job: 'redriver' })}`, values);
+
+/** A quiet DLQ: counters exist and do not move, the reprocessor is up with no backlog. */
+const quietWorld = [
+  app('dlq_messages_published_total', '3x120'),
+  app('dlq_publish_failures_total', '0x120'),
+  attempts('success', '3x120'),
+  attempts('exhausted', '0x120'),
+  backlog('0x120'),
+  up('1x120'),
+];
+const replace = (name: string, ...replacement: ReturnType<typeof series>[]) => [...quietWorld.filter((s) => !s.series.startsWith(name)), ...replacement];
+
+describeWithTool('promtool', 'deadLetterQueue alerts under promtool', () => {
+  it('application counters: fire on arrivals, failed publishes, exhausted retries, backlog and a down reprocessor; quiet otherwise', () => {
+    const dlq = deadLetterQueue({ service: consumer, sourceTopic: 'invoices', dlqTopic: DLQ, reprocessor: { service: reprocessor } });
+    runScenarios(
+      [consumer, reprocessor, ...dlq.alerts, dlq.watch],
+      [
+        { name: 'a quiet DLQ stays quiet', input: quietWorld, checks: all.map((a) => silent(a, '100m')) },
+        {
+          name: 'one dead letter warns',
+          input: replace('dlq_messages_published_total', app('dlq_messages_published_total', '3x30 4x90')),
+          checks: [silent('DeadLetterMessagesPublished', '29m'), fires('DeadLetterMessagesPublished', '32m', dlqLabels), silent('DeadLetterMessagesPublished', '40m')],
+        },
+        {
+          name: 'one failed publish pages',
+          input: replace('dlq_publish_failures_total', app('dlq_publish_failures_total', '0x30 1x90')),
+          checks: [fires('DeadLetterPublishFailed', '32m', dlqLabels)],
+        },
+        {
+          name: 'exhausted retries warn',
+          input: replace('dlq_reprocess_attempts_total{dlq_topic="invoices.dlq",job="redriver",namespace="shop",outcome="exhausted"}', attempts('exhausted', '0x30 2x90')),
+          checks: [fires('DeadLetterReprocessingExhausted', '35m', dlqLabels), silent('DeadLetterPublishFailed', '35m')],
+        },
+        {
+          name: 'a backlog above 100 for 30 minutes warns',
+          input: replace('kafka_consumergroup_lag', backlog('0x10 500x110')),
+          checks: [silent('DeadLetterBacklogHigh', '35m'), fires('DeadLetterBacklogHigh', '45m', dlqLabels)],
+        },
+        {
+          name: 'a small backlog stays quiet',
+          input: replace('kafka_consumergroup_lag', backlog('0x10 80x110')),
+          checks: [silent('DeadLetterBacklogHigh', '100m')],
+        },
+        {
+          name: 'a down reprocessor pages',
+          input: replace('up', up('1x20 0x100')),
+          checks: [silent('DeadLetterReprocessorDown', '22m'), fires('DeadLetterReprocessorDown', '30m', dlqLabels)],
+        },
+        { name: 'an absent reprocessor pages', input: replace('up'), checks: [fires('DeadLetterReprocessorDown', '10m', dlqLabels)] },
+      ],
+    );
+  });
+
+  it('Kafka Connect metrics: fire on arrivals and failed publishes, labelled with the DLQ topic', () => {
+    const connect = service({ name: 'connect', namespace: 'kafka', team: 'platform' });
+    const dlq = deadLetterQueue({ service: connect, sourceTopic: 'invoices', dlqTopic: DLQ, profile: { kind: 'kafka-connect', connector: 'invoices-sink' } });
+    const task = (metric: string, values: string) =>
+      series(`kafka_connect_task_error_metrics_${metric}${labelMatchers({ namespace: 'kafka', job: 'connect', connector: 'invoices-sink', task: '0' })}`, values);
+    runScenarios(
+      [connect, ...dlq.alerts, dlq.watch],
+      [
+        {
+          name: 'quiet',
+          input: [task('deadletterqueue_produce_requests', '5x60'), task('deadletterqueue_produce_failures', '0x60')],
+          checks: [silent('DeadLetterMessagesPublished', '50m'), silent('DeadLetterPublishFailed', '50m')],
+        },
+        {
+          name: 'arrivals warn, failures page',
+          input: [task('deadletterqueue_produce_requests', '5x20 7x40'), task('deadletterqueue_produce_failures', '0x20 1x40')],
+          checks: [fires('DeadLetterMessagesPublished', '22m', dlqLabels), fires('DeadLetterPublishFailed', '22m', dlqLabels)],
+        },
+      ],
+    );
+  });
+});

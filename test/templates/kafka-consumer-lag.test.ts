@@ -1,0 +1,166 @@
+import { it } from 'vitest';
+import { service } from '../../src/authoring/service.ts';
+import { exporterProfiles, type KafkaExporter } from '../../src/templates/kafka/exporters.ts';
+import { kafkaConsumerLag } from '../../src/templates/kafka-consumer-lag.ts';
+import { labelMatchers } from '../../src/promql/selector.ts';
+import type { InputSeries } from '../../src/promtool/test-file.ts';
+import { fires, runScenarios, silent, type Scenario } from '../support/template-scenarios.ts';
+import { describeWithTool } from '../support/tools.ts';
+
+const GROUP = 'orders';
+const TOPIC = 'orders.created';
+const MINUTES = 90;
+
+/** One partition over time (one sample a minute): its lag and committed offset; `end` stops its series. */
+interface Partition {
+  lag: (t: number) => number;
+  offset: (t: number) => number;
+  end?: number;
+}
+
+interface World {
+  partitions: Partition[];
+  members?: (t: number) => number;
+  /** Newest offset summed over the topic's partitions. */
+  produced?: (t: number) => number;
+  /** Measured time lag, seconds, per partition (kafka-lag-exporter). */
+  timeLag?: (t: number) => number;
+  /** Exporter scrape health; undefined: no `up` series at all. */
+  up?: (t: number) => number;
+}
+
+const values = (f: (t: number) => number, end = MINUTES) => Array.from({ length: end }, (_, t) => String(f(t))).join(' ');
+
+/** The world as the profile's exporter would expose it. */
+function exposition(exporter: KafkaExporter, world: World): InputSeries[] {
+  const profile = exporterProfiles[exporter];
+  const { group: g, topic: tp, partition: p } = profile.labels;
+  const job = { job: profile.job };
+  const s = (metric: string, labels: Record<string, string>, f: (t: number) => number, end?: number) => ({
+    series: `${metric}${labelMatchers({ ...job, ...labels })}`,
+    values: values(f, end),
+  });
+  const out: InputSeries[] = [];
+  const end = Math.min(...world.partitions.map((x) => x.end ?? MINUTES));
+  if (profile.lag.per === 'partition') {
+    world.partitions.forEach((part, i) => {
+      out.push(s(profile.lag.per === 'partition' ? profile.lag.metric : '', { [g]: GROUP, [tp]: TOPIC, [p]: String(i) }, part.lag, part.end));
+      if (profile.committedOffset?.per === 'partition') out.push(s(profile.committedOffset.metric, { [g]: GROUP, [tp]: TOPIC, [p]: String(i) }, part.offset, part.end));
+      if (profile.timeLagSeconds && world.timeLag) out.push(s(profile.timeLagSeconds, { [g]: GROUP, [tp]: TOPIC, [p]: String(i) }, world.timeLag, part.end));
+    });
+  } else {
+    out.push(s(profile.lag.max, { [g]: GROUP }, (t) => Math.max(...world.partitions.map((x) => x.lag(t))), end));
+    out.push(s(profile.lag.sum, { [g]: GROUP }, (t) => world.partitions.reduce((a, x) => a + x.lag(t), 0), end));
+    world.partitions.forEach((part, i) => {
+      if (profile.committedOffset) out.push(s(profile.committedOffset.metric, { [g]: GROUP, [tp]: TOPIC, [p]: String(i) }, part.offset, part.end));
+    });
+  }
+  if (profile.committedOffset?.per === 'topic') {
+    out.push(s(profile.committedOffset.metric, { [g]: GROUP, [tp]: TOPIC }, (t) => world.partitions.reduce((a, x) => a + x.offset(t), 0), end));
+  }
+  if (profile.members && world.members) out.push(s(profile.members, { [g]: GROUP }, world.members, end));
+  if (profile.latestOffset && world.produced) out.push(s(profile.latestOffset.metric, { [profile.latestOffset.topicLabel]: TOPIC }, world.produced));
+  if (world.up) out.push(s('up', {}, world.up));
+  return out;
+}
+
+const healthyPartition: Partition = { lag: (t) => (t % 2 ? 10 : 30), offset: (t) => 1000 + 60 * t };
+const healthy: World = { partitions: [healthyPartition, healthyPartition, healthyPartition], members: () => 3, up: () => 1, produced: (t) => 3000 + 180 * t };
+
+function scenarios(exporter: KafkaExporter): Scenario[] {
+  const profile = exporterProfiles[exporter];
+  const labels: Record<string, string> = profile.lag.per === 'partition' ? { consumergroup: GROUP, topic: TOPIC } : { consumergroup: GROUP };
+  const all = ['KafkaConsumerLagHigh', 'KafkaConsumerLagGrowing', 'KafkaConsumerGroupStalled', 'KafkaConsumerGroupNoMembers', 'KafkaConsumerGroupMissing', 'KafkaLagExporterDown', 'KafkaConsumerTimeLagHigh'];
+  const quiet = (at: string, except: readonly string[] = []) => all.filter((a) => !except.includes(a)).map((a) => silent(a, at));
+  const list: Scenario[] = [
+    { name: 'steady small lag stays quiet', input: exposition(exporter, healthy), checks: quiet('80m') },
+    {
+      name: 'an idle topic (no lag, no commits) stays quiet',
+      input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => 0, offset: () => 500 })), produced: () => 1500 }),
+      checks: quiet('80m'),
+    },
+    {
+      name: 'a growing lag warns, then pages',
+      input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 100 + 50 * t, offset: (t: number) => 1000 + 10 * t })) }),
+      checks: [silent('KafkaConsumerLagGrowing', '10m'), fires('KafkaConsumerLagHigh', '30m', labels), fires('KafkaConsumerLagGrowing', '40m', labels), silent('KafkaConsumerGroupStalled', '60m')],
+    },
+    {
+      name: 'a lag that is high but shrinking does not page',
+      input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 5000 - 20 * t, offset: (t: number) => 1000 + 80 * t })) }),
+      checks: [fires('KafkaConsumerLagHigh', '30m', labels), silent('KafkaConsumerLagGrowing', '60m')],
+    },
+    {
+      name: 'no members pages after 5 minutes',
+      input: exposition(exporter, { ...healthy, members: (t) => (t < 20 ? 3 : 0) }),
+      checks: profile.members ? [silent('KafkaConsumerGroupNoMembers', '23m'), fires('KafkaConsumerGroupNoMembers', '27m', { consumergroup: GROUP })] : [silent('KafkaConsumerGroupNoMembers', '30m')],
+    },
+    {
+      name: 'a vanished group pages while the exporter is up',
+      input: exposition(exporter, { ...healthy, partitions: healthy.partitions.map((x) => ({ ...x, end: 20 })) }),
+      checks: [silent('KafkaConsumerGroupMissing', '25m'), fires('KafkaConsumerGroupMissing', '40m', labels), silent('KafkaLagExporterDown', '40m')],
+    },
+    {
+      name: 'a down exporter pages, and the vanished-group alert stays quiet',
+      input: exposition(exporter, { ...healthy, up: (t) => (t < 20 ? 1 : 0) }),
+      checks: [silent('KafkaLagExporterDown', '22m'), fires('KafkaLagExporterDown', '30m'), silent('KafkaConsumerGroupMissing', '30m')],
+    },
+    { name: 'an absent exporter pages', input: exposition(exporter, { ...healthy, up: undefined }), checks: [fires('KafkaLagExporterDown', '10m')] },
+  ];
+  if (profile.committedOffset?.per === 'partition' && profile.lag.per === 'partition') {
+    list.push({
+      name: 'one stuck partition among healthy ones pages',
+      input: exposition(exporter, { ...healthy, partitions: [{ lag: (t) => 10 + 5 * t, offset: () => 700 }, healthyPartition, healthyPartition] }),
+      checks: [silent('KafkaConsumerGroupStalled', '3m'), fires('KafkaConsumerGroupStalled', '25m', labels), silent('KafkaConsumerLagHigh', '60m'), silent('KafkaConsumerLagGrowing', '60m')],
+    });
+  }
+  if (profile.committedOffset) {
+    list.push({
+      name: 'a stalled group pages',
+      input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 50 + 2 * t, offset: () => 700 })) }),
+      checks: [fires('KafkaConsumerGroupStalled', '25m', labels)],
+    });
+  }
+  if (profile.lag.per === 'partition' && profile.lag.noCommitSentinel) {
+    list.push({
+      name: 'the -1 sentinel of a group that never committed stays quiet',
+      input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => -1, offset: () => -1 })) }),
+      checks: quiet('80m'),
+    });
+    list.push({
+      name: 'the -1 sentinel of partitions never committed does not hide the lag of the others',
+      input: exposition(exporter, { ...healthy, partitions: [{ lag: () => 1001, offset: (t) => 1000 + 60 * t }, { lag: () => -1, offset: () => -1 }, { lag: () => -1, offset: () => -1 }] }),
+      checks: [fires('KafkaConsumerLagHigh', '30m', labels)],
+    });
+  }
+  if (profile.timeLagSeconds) {
+    list.push({
+      name: 'a measured time lag above the bound warns',
+      input: exposition(exporter, { ...healthy, timeLag: (t) => (t < 20 ? 5 : 600) }),
+      checks: [silent('KafkaConsumerTimeLagHigh', '25m'), fires('KafkaConsumerTimeLagHigh', '35m', labels)],
+    });
+  } else if (profile.latestOffset) {
+    list.push(
+      {
+        name: 'an estimated time lag above the bound warns',
+        input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => 1000, offset: (t: number) => 1000 + 300 * t })), produced: (t) => 3000 + 300 * t }),
+        checks: [fires('KafkaConsumerTimeLagHigh', '30m', labels)],
+      },
+      {
+        name: 'no estimate while nothing is produced',
+        input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => 1000, offset: () => 1000 })), produced: () => 3000 }),
+        checks: [silent('KafkaConsumerTimeLagHigh', '60m')],
+      },
+    );
+  }
+  return list;
+}
+
+describeWithTool('promtool', 'kafkaConsumerLag alerts under promtool', () => {
+  for (const exporter of Object.keys(exporterProfiles) as KafkaExporter[]) {
+    it(`fire when they should and stay quiet otherwise: ${exporter}`, () => {
+      const svc = service({ name: 'orders', namespace: 'shop', team: 'commerce' });
+      const lag = kafkaConsumerLag({ service: svc, group: GROUP, topics: [TOPIC], exporter, timeLag: { maxSeconds: 300 } });
+      runScenarios([svc, ...lag.alerts, lag.watch], scenarios(exporter));
+    });
+  }
+});
