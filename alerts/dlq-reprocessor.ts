@@ -4,6 +4,7 @@ import { strimziKafkaExporter } from './shared/kafka-exporter.ts';
 /** Re-drives dead letters to their source topics. No HTTP API: its metrics are the DLQ counters. */
 export const dlqReprocessor = service({ name: 'dlq-reprocessor', namespace: 'dsrs', team: 'platform' });
 
+// Also the one KafkaLagExporterDown of the system: the platform team runs the Kafka exporter.
 kafkaConsumerLag({
   service: dlqReprocessor,
   group: 'dlq-reprocessor',

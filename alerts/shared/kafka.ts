@@ -2,9 +2,13 @@ import { deadLetterQueue, kafkaConsumerLag, type ServiceDefinition } from 'vigil
 import { dlqReprocessor } from '../dlq-reprocessor.ts';
 import { strimziKafkaExporter } from './kafka-exporter.ts';
 
-/** Lag alerts for a DSRS consumer group: above 1000 messages for 10 minutes warns; growing, stalled or memberless pages. */
+/**
+ * Lag alerts for a DSRS consumer group: above 1000 messages for 10 minutes warns; growing,
+ * stalled or memberless pages. The exporter's own down alert is not repeated per team: the
+ * platform team owns the Kafka exporter and watches it once, in dlq-reprocessor.ts.
+ */
 export function consumerLag(service: ServiceDefinition, group: string, topics: readonly string[]) {
-  return kafkaConsumerLag({ service, group, topics, exporter: strimziKafkaExporter });
+  return kafkaConsumerLag({ service, group, topics, exporter: strimziKafkaExporter, exporterDown: false });
 }
 
 /**

@@ -18,7 +18,8 @@ const sectionParts: Record<RunbookSectionKey, readonly RunbookPart[]> = {
 
 /** A section's text when no person wrote it. */
 const fallbackText: Record<RunbookSectionKey, (context: RunbookContext) => string | undefined> = {
-  meaning: (context) => [...new Set(context.instances.map((i) => i.alert.annotations.description ?? ''))].filter((d) => d !== '').join('\n\n'),
+  meaning: (context) =>
+    [...new Set(context.instances.map((i) => withoutTemplating(i.alert.annotations.description ?? '')))].filter((d) => d !== '').join('\n\n'),
   impact: (context) => [...new Set(context.instances.map((i) => severityImpact[i.alert.severity]))].join('\n\n'),
   diagnosis: () => undefined,
   mitigation: (context) => {
@@ -26,6 +27,16 @@ const fallbackText: Record<RunbookSectionKey, (context: RunbookContext) => strin
     return `No mitigation has been written for this alert. Write the steps under \`## Mitigation\` in ${code(file)}: vigil puts them here.`;
   },
 };
+
+/**
+ * An annotation as a page reads it: Alertmanager fills `{{ $labels.topic }}` per alert, a
+ * runbook cannot, so it names the label instead.
+ */
+function withoutTemplating(annotation: string): string {
+  return annotation
+    .replace(/\{\{-?\s*\$labels\.([A-Za-z_][A-Za-z0-9_]*)\s*-?\}\}/g, (_, label: string) => code(`<${label}>`))
+    .replace(/\{\{-?[^}]*\$value[^}]*-?\}\}/g, 'the measured value');
+}
 
 const severityImpact: Record<string, string> = {
   critical: 'Severity `critical`: it pages the on-call. Users or data are affected now.',
