@@ -2,9 +2,10 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * A synthetic organisation for the benchmark: `services` services, each with three SLOs and
- * threshold alerts, spread over 40 namespaces and 60 teams, written as ordinary definition
- * modules (50 services per module) with a config, like a real project.
+ * A synthetic organisation for the benchmark: `services` services, each with three SLOs,
+ * error-rate and latency alerts, lag alerts for two consumer groups and one dead-letter queue,
+ * spread over 40 namespaces and 60 teams routed by team, written as ordinary definition modules
+ * (50 services per module) with a config, like a real project.
  */
 export function writeSyntheticOrg(dir: string, services: number, vigilRoot: string): void {
   rmSync(dir, { recursive: true, force: true });
@@ -24,6 +25,7 @@ export default defineConfig({
 `,
   );
   writeFileSync(join(dir, 'alerts', 'shared.ts'), sharedModule);
+  writeFileSync(join(dir, 'alerts', 'routing.ts'), routingModule(60));
   const perModule = 50;
   for (let first = 0; first < services; first += perModule) {
     const lines = [`import { orgService } from './shared.ts';`, ''];
@@ -34,9 +36,11 @@ export default defineConfig({
   }
 }
 
-const sharedModule = `import { alert, errorRatio, latency, re, selector, service, slo } from 'vigil';
+const sharedModule = `import { deadLetterQueue, errorRatio, errorRate, kafkaConsumerLag, latency, latencyThreshold, re, selector, service, slo } from 'vigil';
 
-/** One service of the organisation: three SLOs and the platform's threshold alerts. */
+const exporter = { profile: 'kafka_exporter', job: 'kafka-exporter', namespace: 'kafka' } as const;
+
+/** One service of the organisation: three SLOs, threshold alerts, two consumer groups and a DLQ. */
 export function orgService(name: string, namespace: string, team: string) {
   const svc = service({ name, namespace, team });
   const requests = selector('http_requests_total', svc.scrapeLabels);
@@ -55,14 +59,25 @@ export function orgService(name: string, namespace: string, team: string) {
     by: ['route'],
     sli: errorRatio({ errors: selector('checkout_failures_total', svc.scrapeLabels), total: selector('checkout_attempts_total', svc.scrapeLabels) }),
   });
-  alert({
-    name: 'HTTPErrorRateHigh',
-    service: svc,
-    severity: 'critical',
-    for: '5m',
-    expr: \`sum(rate(\${errors}[5m])) / sum(rate(\${requests}[5m])) > 0.05\`,
-    summary: \`\${name}: more than 5% of requests fail\`,
-    description: 'More than 5% of requests have failed for 5 minutes.',
-  });
+  errorRate({ service: svc, maxErrorRatio: 0.05, for: '5m' });
+  latencyThreshold({ service: svc, quantile: 0.95, thresholdSeconds: 0.5, for: '5m' });
+  kafkaConsumerLag({ service: svc, group: name, topics: [\`\${name}.orders\`, \`\${name}.payments\`], exporter, exporterDown: false });
+  kafkaConsumerLag({ service: svc, group: \`\${name}-audit\`, topics: [\`\${name}.orders\`], exporter, exporterDown: false });
+  deadLetterQueue({ service: svc, sourceTopic: \`\${name}.orders\`, dlqTopic: \`\${name}.orders.dlq\`, reprocessor: { service: svc, group: \`\${name}-redrive\`, exporter } });
 }
 `;
+
+/** Routing by team: each team's Slack channel, PagerDuty for critical alerts. */
+function routingModule(teams: number): string {
+  const channels = Array.from({ length: teams }, (_, t) => `    'team-${t}': { channel: '#team-${t}-alerts' },`).join('\n');
+  return `import { pagerduty, secretKey, teamRouting } from 'vigil';
+
+teamRouting({
+  slack: { webhook: secretKey('alertmanager-slack', 'webhook-url'), defaultChannel: '#alerts' },
+  pager: pagerduty({ name: 'pagerduty-oncall', routingKey: secretKey('alertmanager-pagerduty', 'routing-key') }),
+  teams: {
+${channels}
+  },
+});
+`;
+}

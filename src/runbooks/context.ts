@@ -21,6 +21,23 @@ export interface RunbookContext {
   readonly receivers: ReadonlyMap<string, ReceiverIR>;
 }
 
+/**
+ * Past this many instances a page spells out the PromQL of the first ones only and points at
+ * the rule files for the rest: an organisation's runbook must stay a page a person can read.
+ */
+const maxInstancesSpelledOut = 20;
+
+/** The instances whose expressions a page writes out, and a sentence for the ones it leaves to the rule files. */
+export function spelledOut(context: RunbookContext): { readonly shown: readonly RunbookInstance[]; readonly rest?: string } {
+  const shown = context.instances.slice(0, maxInstancesSpelledOut);
+  const omitted = context.instances.length - shown.length;
+  if (omitted === 0) return { shown };
+  return {
+    shown,
+    rest: `The ${omitted} other instances follow the same pattern; each one's expression is in its service's rule file (\`prometheus/rules/<namespace>/<service>.yaml\`).`,
+  };
+}
+
 const severityRank: Record<string, string> = { critical: '0', warning: '1', info: '2' };
 
 /** One context per alert name, sorted by name. */

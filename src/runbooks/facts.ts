@@ -3,7 +3,7 @@ import { labelKeys, reservedAlertLabels, runbookLink } from '../naming.ts';
 import { thresholdConditions } from '../promql/conditions.ts';
 import { alertmanagerMatcher, selector } from '../promql/selector.ts';
 import { matchesAll } from '../routing/matchers.ts';
-import type { RunbookContext, RunbookInstance } from './context.ts';
+import { spelledOut, type RunbookContext, type RunbookInstance } from './context.ts';
 import { code, codeBlock, heading, table } from './markdown.ts';
 
 /**
@@ -37,13 +37,15 @@ export const definitionPart: RunbookPart = (context) => {
     condition(i),
     otherLabels(i.alert.labels),
   ]);
-  const expressions = context.instances.map(
+  const { shown, rest } = spelledOut(context);
+  const expressions = shown.map(
     (i) => `${where(i)}, ${i.alert.severity}, fires when this returns a series${i.alert.for ? ` for ${i.alert.for}` : ''}:\n\n${codeBlock('promql', i.alert.expr)}`,
   );
   return [
     heading(3, 'Definition'),
     table(['service', 'namespace', 'team', 'severity', 'for', 'threshold', 'other labels'], rows),
     ...expressions,
+    ...(rest ? [rest] : []),
   ].join('\n\n');
 };
 
@@ -99,14 +101,15 @@ export const routingPart: RunbookPart = (context) => {
 /** The PromQL to run while diagnosing: what each instance measures, and which series fire now. */
 export const queriesPart: RunbookPart = (context) => {
   const firing = selector('ALERTS', { alertname: context.alertName, alertstate: 'firing' });
-  const measured = context.instances.map((i) => {
+  const { shown, rest } = spelledOut(context);
+  const measured = shown.map((i) => {
     const conditions = thresholdConditions(i.alert.expr);
     if (conditions.length === 0) return `${where(i)}, the expression itself:\n\n${codeBlock('promql', i.alert.expr)}`;
     return conditions
       .map((c) => `${where(i)}, the measured value (the alert fires when it is ${code(`${c.op} ${c.threshold}`)}):\n\n${codeBlock('promql', c.query)}`)
       .join('\n\n');
   });
-  return [heading(3, 'Queries'), `Which series fire now, with their labels:\n\n${codeBlock('promql', firing)}`, ...measured].join('\n\n');
+  return [heading(3, 'Queries'), `Which series fire now, with their labels:\n\n${codeBlock('promql', firing)}`, ...measured, ...(rest ? [rest] : [])].join('\n\n');
 };
 
 /** Other alerts of the same services: they often fire together and tell the story. */

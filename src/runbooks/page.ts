@@ -1,6 +1,6 @@
 import type { RunbookSectionKey } from '../ir.ts';
 import { paths } from '../naming.ts';
-import type { RunbookContext } from './context.ts';
+import { spelledOut, type RunbookContext } from './context.ts';
 import { definitionPart, queriesPart, relatedAlertsPart, routingPart, type RunbookPart } from './facts.ts';
 import { code, heading } from './markdown.ts';
 import { standardSections } from './parse-markdown.ts';
@@ -18,8 +18,11 @@ const sectionParts: Record<RunbookSectionKey, readonly RunbookPart[]> = {
 
 /** A section's text when no person wrote it. */
 const fallbackText: Record<RunbookSectionKey, (context: RunbookContext) => string | undefined> = {
-  meaning: (context) =>
-    [...new Set(context.instances.map((i) => withoutTemplating(i.alert.annotations.description ?? '')))].filter((d) => d !== '').join('\n\n'),
+  meaning: (context) => {
+    const { shown, rest } = spelledOut(context);
+    const descriptions = [...new Set(shown.map((i) => withoutTemplating(i.alert.annotations.description ?? '')))].filter((d) => d !== '');
+    return [...descriptions, ...(rest && descriptions.length > 0 ? ['Each alert also carries its own description.'] : [])].join('\n\n');
+  },
   impact: (context) => [...new Set(context.instances.map((i) => severityImpact[i.alert.severity]))].join('\n\n'),
   diagnosis: () => undefined,
   mitigation: (context) => {

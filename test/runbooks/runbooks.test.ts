@@ -102,6 +102,17 @@ describe('generated runbook pages', () => {
     ]);
   });
 
+  it('stays readable for an alert defined on many services: every instance in the table, the first 20 expressions spelled out', () => {
+    const services = Array.from({ length: 25 }, (_, i) => testService({ name: `svc-${String(i).padStart(2, '0')}` }));
+    const alerts = services.map((s) => testAlert(s, { name: 'ServiceSlow', severity: 'warning', expr: `latency_seconds{job="${s.name}"} > 1`, description: `${s.name} is slow.` }));
+    const page = renderBundle(compileWithRunbooks([...services, ...alerts], {}).bundle).get(paths.runbook('ServiceSlow'))!;
+    expect(page).toContain('| svc-24 | shop | payments | warning | 5m | > 1 |  |');
+    expect(page).toContain('latency_seconds{job="svc-19"} > 1');
+    expect(page).not.toContain('latency_seconds{job="svc-20"} > 1');
+    expect(page).not.toContain('svc-20 is slow.');
+    expect(page).toContain('The 5 other instances follow the same pattern');
+  });
+
   it('warns about a file in the runbooks folder not named after an alert', () => {
     const result = compileWithRunbooks([svc, critical], { 'runbooks/CheckoutDown.md': written, 'runbooks/checkout-down.notes.md': 'x' });
     expect(result.diagnostics.map((d) => [d.code, d.location.file])).toEqual([['invalid-runbook', 'runbooks/checkout-down.notes.md']]);
