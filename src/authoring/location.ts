@@ -65,8 +65,15 @@ function safeFindSourceMap(file: string) {
   }
 }
 
+const paths = new Map<string, string>();
+
 /** A file URL or path (possibly with a loader's query string) as a plain path. */
 export function toPath(name: string): string {
-  const withoutQuery = name.replace(/\?.*$/, '');
-  return withoutQuery.startsWith('file://') ? fileURLToPath(withoutQuery) : withoutQuery;
+  let path = paths.get(name);
+  if (path === undefined) {
+    const withoutQuery = name.replace(/\?.*$/, '');
+    path = withoutQuery.startsWith('file://') ? fileURLToPath(withoutQuery) : withoutQuery;
+    paths.set(name, path);
+  }
+  return path;
 }

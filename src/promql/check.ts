@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { EditorState } from '@codemirror/state';
 import { LRLanguage } from '@codemirror/language';
 import { parser } from '@prometheus-io/lezer-promql';
+import { rewriteLiterals } from './literals.ts';
 
 /**
  * Checks PromQL with the Prometheus UI's own tooling: the lezer grammar finds syntax errors,
@@ -29,13 +30,17 @@ const promqlLanguage = LRLanguage.define({ parser });
 
 /** Expressions of the same shape (differing only inside string literals) share one verdict. */
 const validShapes = new Set<string>();
+const maxShapes = 10_000;
 
 export function checkPromql(expr: string): PromqlProblem[] {
   const shape = shapeOf(expr);
   if (shape !== undefined && validShapes.has(shape)) return [];
   const problems = syntaxProblems(expr);
   if (problems.length === 0) problems.push(...typeProblems(expr));
-  if (problems.length === 0 && shape !== undefined) validShapes.add(shape);
+  if (problems.length === 0 && shape !== undefined) {
+    if (validShapes.size >= maxShapes) validShapes.clear();
+    validShapes.add(shape);
+  }
   return problems;
 }
 
@@ -71,24 +76,17 @@ function typeProblems(expr: string): PromqlProblem[] {
     .map((d) => ({ from: d.from, to: d.to, message: d.message }));
 }
 
-const stringLiteral = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`/g;
-
-/**
- * The expression with every string literal reduced to what matters for checking it, or
- * undefined when it cannot be split into literals safely (an unterminated quote: the full parse
- * must report it; a comment, which could hide quotes).
- */
+/** The expression with every string literal reduced to what matters for checking it (see shapeOfLiteral). */
 export function shapeOf(expr: string): string | undefined {
-  if (expr.includes('#')) return undefined;
-  const shape = expr.replace(stringLiteral, (literal) => literal[0] + shapeOfLiteral(literal.slice(1, -1)) + literal[0]);
-  return /["'`]/.test(shape.replace(stringLiteral, '')) ? undefined : shape;
+  return rewriteLiterals(expr, shapeOfLiteral);
 }
 
 /**
- * A literal's content matters to the analyzer only through "does it match the empty string"
- * (`{a=""}`, `{a=~".*"}`). Content that is non-empty and free of the regex syntax that could
- * match empty is replaced by one placeholder; anything else is kept as written.
+ * A literal's content matters to the analyzer only through "is it empty": its one check on
+ * values is that a selector has a matcher that cannot match the empty string, judged for `=`
+ * and `!=` by emptiness and never for regex matchers (codemirror-promql's Matcher.matchesEmpty).
+ * Nor does it look inside regular expressions.
  */
 function shapeOfLiteral(content: string): string {
-  return content !== '' && !/[*?|{}()^$[\]\\]/.test(content) ? 'x' : content;
+  return content === '' ? '' : 'x';
 }

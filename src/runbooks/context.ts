@@ -1,4 +1,5 @@
 import type { AlertRuleIR, ProjectIR, ReceiverIR, ServiceIR, WrittenRunbookIR } from '../ir.ts';
+import { thresholdConditions, type ThresholdCondition } from '../promql/conditions.ts';
 import { alertLabelSet, routeAlert, routingTree, type AlertRouting } from '../routing/evaluate.ts';
 import { compareKeys } from '../util/compare.ts';
 import { groupBy } from '../util/records.ts';
@@ -7,6 +8,8 @@ import { groupBy } from '../util/records.ts';
 export interface RunbookInstance {
   readonly alert: AlertRuleIR;
   readonly service: ServiceIR;
+  /** The comparisons of its expression against constants: its thresholds. */
+  readonly conditions: readonly ThresholdCondition[];
   /** Where Alertmanager sends it; undefined when the project has no routing. */
   readonly routing?: AlertRouting;
 }
@@ -55,6 +58,7 @@ export function runbookContexts(ir: ProjectIR): RunbookContext[] {
         .map((alert) => ({
           alert,
           service: services.get(alert.serviceId)!,
+          conditions: thresholdConditions(alert.expr),
           ...(tree ? { routing: routeAlert(tree, alertLabelSet(alert)) } : {}),
         }))
         .sort((a, b) =>

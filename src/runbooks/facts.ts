@@ -1,6 +1,5 @@
 import type { InhibitRuleIR, Labels, MatcherIR, ReceiverIR } from '../ir.ts';
 import { labelKeys, reservedAlertLabels, runbookLink } from '../naming.ts';
-import { thresholdConditions } from '../promql/conditions.ts';
 import { alertmanagerMatcher, selector } from '../promql/selector.ts';
 import { matchesAll } from '../routing/matchers.ts';
 import { spelledOut, type RunbookContext, type RunbookInstance } from './context.ts';
@@ -22,7 +21,7 @@ function otherLabels(labels: Labels): string {
 }
 
 function condition(instance: RunbookInstance): string {
-  const conditions = thresholdConditions(instance.alert.expr);
+  const { conditions } = instance;
   return conditions.length === 0 ? 'any result' : conditions.map((c) => `${c.op} ${c.threshold}`).join('; ');
 }
 
@@ -103,7 +102,7 @@ export const queriesPart: RunbookPart = (context) => {
   const firing = selector('ALERTS', { alertname: context.alertName, alertstate: 'firing' });
   const { shown, rest } = spelledOut(context);
   const measured = shown.map((i) => {
-    const conditions = thresholdConditions(i.alert.expr);
+    const { conditions } = i;
     if (conditions.length === 0) return `${where(i)}, the expression itself:\n\n${codeBlock('promql', i.alert.expr)}`;
     return conditions
       .map((c) => `${where(i)}, the measured value (the alert fires when it is ${code(`${c.op} ${c.threshold}`)}):\n\n${codeBlock('promql', c.query)}`)
