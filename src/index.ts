@@ -10,6 +10,7 @@ export { deadLetterQueue, type DeadLetterQueueOptions, type DeadLetterProfile, t
 export { errorRate, type ErrorRateOptions, type ErrorRate } from './templates/error-rate.ts';
 export { latencyThreshold, type LatencyThresholdOptions, type LatencyThreshold } from './templates/latency-threshold.ts';
 export { instrumentationProfiles, type Instrumentation, type InstrumentationProfile } from './templates/traffic/instrumentation.ts';
+export * from './grafana/panels.ts';
 export { anyOf, by, labelMatchers, not, notRe, quote, quoteRegex, re, selector } from './promql/selector.ts';
 export type { Matchers, MatchOperator, MatchValue } from './promql/selector.ts';
 export { checkPromql, type PromqlProblem } from './promql/check.ts';

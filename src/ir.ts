@@ -61,7 +61,13 @@ export interface ConfigIR {
   readonly include: readonly string[];
   readonly out: string;
   readonly runbooks: { readonly dir: string; readonly baseUrl: string };
-  readonly grafana: { readonly baseUrl: string };
+  readonly grafana: {
+    readonly baseUrl: string;
+    readonly namespace: string;
+    readonly folder: string;
+    readonly delivery: 'configmap' | 'grafana-operator';
+    readonly instanceSelector: Labels;
+  };
   /** The oldest Alertmanager the bundle targets (`0.25`), and the AlertmanagerConfig metadata labels. */
   readonly alertmanager: { readonly version: string; readonly labels: Labels };
   readonly prometheusRule: { readonly labels: Labels };
@@ -87,6 +93,36 @@ export interface ProjectIR {
   readonly deadLetterQueues: readonly DeadLetterQueueIR[];
   /** HTTP or gRPC traffic watched by `errorRate` / `latencyThreshold`, sorted by id. */
   readonly traffic: readonly TrafficIR[];
+  /** Grafana dashboards, generated and custom, sorted by uid. */
+  readonly dashboards: readonly DashboardIR[];
+}
+
+/** A Grafana dashboard as its JSON model (built with grafana-foundation-sdk). */
+export interface DashboardIR {
+  readonly uid: string;
+  readonly title: string;
+  /** The dashboard JSON Grafana's provisioning and HTTP API accept. */
+  readonly model: GrafanaDashboardModel;
+  /** Written in dashboards/ by a person, rather than generated from the definitions. */
+  readonly custom: boolean;
+  readonly location: SourceLocation;
+}
+
+export interface GrafanaPanelModel {
+  readonly id?: number;
+  readonly type: string;
+  readonly title?: string;
+  readonly gridPos?: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
+  readonly targets?: readonly { readonly expr?: string; readonly refId?: string }[];
+  /** A row's collapsed panels. */
+  readonly panels?: readonly GrafanaPanelModel[];
+}
+
+export interface GrafanaDashboardModel {
+  readonly uid?: string;
+  readonly title?: string;
+  readonly panels?: readonly GrafanaPanelModel[];
+  readonly [key: string]: unknown;
 }
 
 /**

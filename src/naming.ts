@@ -79,6 +79,28 @@ function grafanaUid(readable: string): string {
   return `${readable.slice(0, GRAFANA_UID_MAX - hash.length - 1)}-${hash}`;
 }
 
+/** Uids of the project-wide dashboards. */
+export const dashboardUids = {
+  overview: 'vigil-overview',
+  kafka: 'vigil-kafka',
+  deadLetters: 'vigil-dead-letters',
+} as const;
+
+/** A dashboard's uid made from its title, for custom dashboards that set none. */
+export function customDashboardUid(title: string): string {
+  return grafanaUid(title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'dashboard');
+}
+
+/** Link to a whole dashboard. */
+export function dashboardLink(baseUrl: string, uid: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/d/${uid}`;
+}
+
+/** metadata.name of a dashboard's ConfigMap or GrafanaDashboard. */
+export function dashboardObjectName(uid: string): string {
+  return `dashboard-${uid.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.slice(0, 63).replace(/-+$/, '');
+}
+
 /** Panel id of an SLO's main panel on its service dashboard (SLOs numbered by name, from 0). */
 export function sloPanelId(sloIndex: number): number {
   return 100 * (sloIndex + 1);
@@ -114,6 +136,12 @@ export const paths = {
   alertmanagerConfig: 'alertmanager/alertmanager.yml',
   /** The AlertmanagerConfig object of one namespace. */
   alertmanagerConfigObject: (namespace: string) => `alertmanager/alertmanagerconfigs/${namespace}.yaml`,
+  /** Dashboard JSON, as Grafana's provisioning and HTTP API take it. */
+  dashboard: (uid: string) => `grafana/dashboards/${uid}.json`,
+  /** The dashboard in a ConfigMap for the Grafana sidecar. */
+  dashboardConfigMap: (uid: string) => `grafana/configmaps/${uid}.yaml`,
+  /** The dashboard as a grafana-operator GrafanaDashboard. */
+  grafanaDashboard: (uid: string) => `grafana/grafanadashboards/${uid}.yaml`,
 } as const;
 
 /** Where a runbook page is browsable: the configured base URL, or the path inside the bundle. */

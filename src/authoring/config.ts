@@ -15,6 +15,17 @@ export interface VigilConfig {
   readonly grafana?: {
     /** Grafana's address (e.g. `https://grafana.example.com`): alerts link to dashboard panels under it. */
     readonly baseUrl?: string;
+    /** Namespace of the dashboard ConfigMaps (or GrafanaDashboards). Default `monitoring`. */
+    readonly namespace?: string;
+    /** Grafana folder the dashboards go in. Default `vigil`. */
+    readonly folder?: string;
+    /**
+     * How dashboards reach Grafana besides their JSON: `configmap` (default) for the Grafana
+     * sidecar of kube-prometheus-stack, or `grafana-operator` for GrafanaDashboard objects.
+     */
+    readonly delivery?: 'configmap' | 'grafana-operator';
+    /** With `grafana-operator`: labels of the Grafana instances that load the dashboards. */
+    readonly instanceSelector?: Readonly<Record<string, string>>;
   };
   readonly alertmanager?: {
     /**

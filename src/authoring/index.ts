@@ -55,6 +55,7 @@ export {
   type DeadLetterQueueWatch,
   type TrafficWatch,
 } from './watch.ts';
+export { dashboard, type DashboardDefinition, type DashboardSource } from './dashboard.ts';
 export { defineConfig, type VigilConfig, type ConfigDefinition } from './config.ts';
 export { isDefinition } from './definition.ts';
 
@@ -64,6 +65,7 @@ import type { RoutingDefinition } from './routing.ts';
 import type { ServiceDefinition } from './service.ts';
 import type { SloDefinition } from './slo.ts';
 import type { WatchDefinition } from './watch.ts';
+import type { DashboardDefinition } from './dashboard.ts';
 
 /** Everything the compiler accepts. */
-export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition | SloDefinition | RoutingDefinition | WatchDefinition;
+export type Definition = ServiceDefinition | AlertDefinition | RecordDefinition | SloDefinition | RoutingDefinition | WatchDefinition | DashboardDefinition;

@@ -3,6 +3,7 @@ import type { ProjectIR } from '../ir.ts';
 import { paths } from '../naming.ts';
 import { emitAlertmanagerConfig } from './alertmanager-config.ts';
 import { emitAlertmanagerConfigObjects } from './alertmanager-config-objects.ts';
+import { emitGrafana } from './grafana.ts';
 import { emitKustomization } from './kustomization.ts';
 import { emitManifest } from './manifest.ts';
 import { emitPrometheusRules } from './prometheus-rules.ts';
@@ -17,6 +18,7 @@ const emitters: readonly Emitter[] = [
   emitRunbooks,
   emitAlertmanagerConfig,
   emitAlertmanagerConfigObjects,
+  emitGrafana,
 ];
 
 /** IR → bundle: every emitter's files, the kustomization over them, and the manifest of all. */

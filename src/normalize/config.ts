@@ -16,7 +16,13 @@ export function normalizeConfig(config: ConfigDefinition | undefined): ConfigIR 
       dir: config?.runbooks?.dir ?? 'runbooks',
       baseUrl: config?.runbooks?.baseUrl ?? '',
     },
-    grafana: { baseUrl: config?.grafana?.baseUrl ?? '' },
+    grafana: {
+      baseUrl: config?.grafana?.baseUrl ?? '',
+      namespace: config?.grafana?.namespace ?? 'monitoring',
+      folder: config?.grafana?.folder ?? 'vigil',
+      delivery: config?.grafana?.delivery ?? 'configmap',
+      instanceSelector: sortedRecord(config?.grafana?.instanceSelector),
+    },
     alertmanager: {
       version: config?.alertmanager?.version ?? DEFAULT_ALERTMANAGER_VERSION,
       labels: sortedRecord(config?.alertmanager?.labels),

@@ -6,9 +6,11 @@ import type { RoutingDefinition } from '../authoring/routing.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import type { SloDefinition } from '../authoring/slo.ts';
 import type { WatchDefinition } from '../authoring/watch.ts';
+import type { DashboardDefinition } from '../authoring/dashboard.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ProjectIR } from '../ir.ts';
 import { normalizeConfig } from './config.ts';
+import { normalizeDashboards } from './dashboards.ts';
 import { normalizeRouting } from './routing.ts';
 import { normalizeRunbooks, type RunbookSource } from './runbooks.ts';
 import { normalizeRules } from './rules.ts';
@@ -33,6 +35,7 @@ export function normalize(
   const slos: SloDefinition[] = [];
   const routings: RoutingDefinition[] = [];
   const watches: WatchDefinition[] = [];
+  const dashboards: DashboardDefinition[] = [];
   for (const definition of definitions) {
     switch (definition.kind) {
       case 'service':
@@ -55,6 +58,9 @@ export function normalize(
       case 'traffic':
         watches.push(definition);
         break;
+      case 'dashboard':
+        dashboards.push(definition);
+        break;
       default:
         throw new Error(`internal: unknown definition kind ${JSON.stringify((definition as { kind: unknown }).kind)}`);
     }
@@ -67,16 +73,17 @@ export function normalize(
   const ruleGroups = normalizeRules(alerts, records, serviceIndex, configIR, diagnostics, [...slo.rules, ...routing.rules]);
   const writtenRunbooks = normalizeRunbooks(runbooks, diagnostics);
   const watched = normalizeWatches(watches, serviceIndex, diagnostics);
+  const withoutDashboards = {
+    config: configIR,
+    services: serviceIndex.all(),
+    ruleGroups,
+    slos: slo.slos,
+    ...(routing.routing ? { routing: routing.routing } : {}),
+    writtenRunbooks,
+    ...watched,
+  };
   return {
-    ir: {
-      config: configIR,
-      services: serviceIndex.all(),
-      ruleGroups,
-      slos: slo.slos,
-      ...(routing.routing ? { routing: routing.routing } : {}),
-      writtenRunbooks,
-      ...watched,
-    },
+    ir: { ...withoutDashboards, dashboards: normalizeDashboards(dashboards, withoutDashboards, diagnostics) },
     diagnostics: [...serviceIndex.diagnostics, ...diagnostics],
   };
 }

@@ -16,7 +16,7 @@ export function renderFile(file: BundleFile, layout?: SharedLayout): string {
     case 'yaml':
       return `# ${GENERATED_HEADER}\n${yamlDocument(file.value, layout)}`;
     case 'json':
-      return `${JSON.stringify(canonicalize(file.value), null, 2)}\n`;
+      return renderJson(file.value);
     case 'markdown':
       return `<!-- ${GENERATED_HEADER} -->\n${ensureTrailingNewline(file.value)}`;
     case 'text':
@@ -31,6 +31,11 @@ export function renderFile(file: BundleFile, layout?: SharedLayout): string {
  */
 export function renderYaml(value: unknown): string {
   return yamlDocument(value);
+}
+
+/** JSON with sorted keys, two-space indented, ending in a newline. */
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(canonicalize(value), null, 2)}\n`;
 }
 
 /** True when a file's text starts with vigil's generated-file header. */

@@ -3,6 +3,9 @@ import type { ProjectIR } from '../ir.ts';
 import type { ValidationRule } from './rule.ts';
 import { alertmanagerVersion } from './rules/alertmanager-version.ts';
 import { criticalUnrouted } from './rules/critical-unrouted.ts';
+import { dashboardLayout } from './rules/dashboard-layout.ts';
+import { dashboardPromql } from './rules/dashboard-promql.ts';
+import { dashboardUnknownMetric } from './rules/dashboard-unknown-metric.ts';
 import { duplicateRule } from './rules/duplicate-rule.ts';
 import { emptyOutput } from './rules/empty-output.ts';
 import { invalidDuration } from './rules/invalid-duration.ts';
@@ -37,6 +40,9 @@ export const validationRules: readonly ValidationRule[] = [
   runbookMissingMitigation,
   runbookUnknownAlert,
   unclaimedAlert,
+  dashboardLayout,
+  dashboardPromql,
+  dashboardUnknownMetric,
 ];
 
 /** Runs every rule over the IR; the caller sorts. */

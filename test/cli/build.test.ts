@@ -49,10 +49,14 @@ describe('vigil build (end to end)', () => {
   it('builds, then --check passes on the clean output', () => {
     const build = vigil(['build'], dir);
     expect(build.stderr).toBe('');
-    expect(build.stdout).toMatch(/^out\/: 6 files written, 0 deleted, 0 unchanged/);
+    expect(build.stdout).toMatch(/^out\/: 10 files written, 0 deleted, 0 unchanged/);
     expect(build.status).toBe(0);
     expect(Object.keys(outSnapshot(dir))).toEqual([
       '.vigil-manifest',
+      'grafana/configmaps/shop-checkout.yaml',
+      'grafana/configmaps/vigil-overview.yaml',
+      'grafana/dashboards/shop-checkout.json',
+      'grafana/dashboards/vigil-overview.json',
       'kustomization.yaml',
       'prometheus/prometheusrules/shop/checkout.yaml',
       'prometheus/rules/shop/checkout.yaml',
@@ -107,7 +111,7 @@ describe('vigil build (end to end)', () => {
     const build = vigil(['build'], dir);
     expect(build.stdout).toMatch(/3 deleted/);
     expect(readFileSync(join(dir, 'out', 'OWNERS'), 'utf8')).toBe('platform\n');
-    expect(Object.keys(outSnapshot(dir))).toEqual(['.vigil-manifest', 'OWNERS', 'kustomization.yaml', 'servicemonitors/shop/checkout.yaml']);
+    expect(Object.keys(outSnapshot(dir)).filter((p) => !p.startsWith('grafana/'))).toEqual(['.vigil-manifest', 'OWNERS', 'kustomization.yaml', 'servicemonitors/shop/checkout.yaml']);
   });
 
   it('reads ES-module projects the same way (package.json "type": "module")', () => {
