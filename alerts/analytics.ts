@@ -2,8 +2,9 @@ import { service } from 'vigil';
 import { httpAvailabilitySlo } from './shared/http-slos.ts';
 import { httpAlerts } from './shared/http-alerts.ts';
 import { consumerLag, deadLetters } from './shared/kafka.ts';
+import { deadLetterMetrics, httpApiMetrics } from './shared/metrics.ts';
 
-export const analytics = service({ name: 'analytics', namespace: 'dsrs', team: 'analytics' });
+export const analytics = service({ name: 'analytics', namespace: 'dsrs', team: 'analytics', metrics: [...httpApiMetrics, ...deadLetterMetrics] });
 
 httpAlerts(analytics);
 httpAvailabilitySlo(analytics, 99.5);

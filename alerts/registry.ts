@@ -2,9 +2,10 @@ import { latency, service, slo } from 'vigil';
 import { httpAvailabilitySlo } from './shared/http-slos.ts';
 import { httpAlerts } from './shared/http-alerts.ts';
 import { outboxAge } from './shared/outbox.ts';
+import { httpApiMetrics } from './shared/metrics.ts';
 
 /** HTTP API for households; writes through an outbox. */
-export const registry = service({ name: 'registry', namespace: 'dsrs', team: 'registry' });
+export const registry = service({ name: 'registry', namespace: 'dsrs', team: 'registry', metrics: [...httpApiMetrics, 'outbox_oldest_pending_age_seconds'] });
 
 httpAlerts(registry);
 httpAvailabilitySlo(registry, 99.9);

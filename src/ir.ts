@@ -19,6 +19,8 @@ export interface ServiceIR {
   readonly path: string;
   readonly interval: string;
   readonly scrape: boolean;
+  /** The metrics it declares it exposes, sorted; empty when it declares none. */
+  readonly metrics: readonly string[];
   /** Added to every alert of the service. */
   readonly labels: Labels;
   readonly location: SourceLocation;
@@ -72,6 +74,8 @@ export interface ConfigIR {
   readonly alertmanager: { readonly version: string; readonly labels: Labels };
   readonly prometheusRule: { readonly labels: Labels };
   readonly serviceMonitor: { readonly labels: Labels };
+  /** Severity overrides per lint rule id. */
+  readonly lint: { readonly rules: Readonly<Record<string, 'off' | 'info' | 'warning' | 'error'>> };
   readonly location: SourceLocation;
 }
 

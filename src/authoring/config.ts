@@ -1,6 +1,8 @@
 import type { SourceLocation } from '../diagnostics/diagnostic.ts';
 import { captureLocation } from './location.ts';
 
+export type LintSetting = 'off' | 'info' | 'warning' | 'error';
+
 export interface VigilConfig {
   /** Definition modules, as globs relative to the config file. Default `alerts/**\/*.ts`, `dashboards/**\/*.ts`. */
   readonly include?: readonly string[];
@@ -26,6 +28,10 @@ export interface VigilConfig {
     readonly delivery?: 'configmap' | 'grafana-operator';
     /** With `grafana-operator`: labels of the Grafana instances that load the dashboards. */
     readonly instanceSelector?: Readonly<Record<string, string>>;
+  };
+  readonly lint?: {
+    /** Severity per lint rule id (`vigil check` lists them; docs/rules/<id>.md explains each), or `off`. */
+    readonly rules?: Readonly<Record<string, LintSetting>>;
   };
   readonly alertmanager?: {
     /**

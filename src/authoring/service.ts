@@ -18,6 +18,12 @@ export interface ServiceOptions {
   readonly scrape?: boolean;
   /** Extra labels added to every alert of the service. */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * The metrics it exposes (a histogram or summary by its base name). Once any service declares
+   * its metrics, a rule reading a metric that no service, exporter or recording rule produces is
+   * reported (lint rule `unknown-metric`).
+   */
+  readonly metrics?: readonly string[];
 }
 
 export interface ServiceDefinition extends DefinitionBase<'service'>, ServiceOptions {

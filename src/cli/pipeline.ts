@@ -36,12 +36,14 @@ export async function compileProject(options: ProjectOptions, cwd: string, outpu
   const diagnostics = sortDiagnostics([...project.diagnostics, ...result.diagnostics]);
   report(diagnostics, output);
   if (hasErrors(diagnostics)) return undefined;
-  const outDir = options.out
-    ? resolve(cwd, options.out)
-    : isAbsolute(result.ir.config.out)
-      ? result.ir.config.out
-      : resolve(project.root, result.ir.config.out);
+  const outDir = outDirOf(options, cwd, project, result);
   return { project, result, rendered: renderBundle(result.bundle), outDir, diagnostics };
+}
+
+/** Absolute output directory: --out from the working directory, else the config's `out` from the project root. */
+export function outDirOf(options: ProjectOptions, cwd: string, project: LoadedProject, result: CompileResult): string {
+  if (options.out) return resolve(cwd, options.out);
+  return isAbsolute(result.ir.config.out) ? result.ir.config.out : resolve(project.root, result.ir.config.out);
 }
 
 export function report(diagnostics: readonly Diagnostic[], output: Output): void {

@@ -2,6 +2,7 @@ import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { ProjectIR } from '../ir.ts';
 import { dashboardLink, dashboardUids, labelKeys, serviceDashboardUid, sloLabel, sloRecordings } from '../naming.ts';
 import { selector } from '../promql/selector.ts';
+import { headlineWindow } from '../slo/rules.ts';
 import { statPanel, vigilDashboard } from './panels.ts';
 
 /** One row per service: its firing alerts, and each SLO's budget left and 1-hour burn rate. */
@@ -31,6 +32,7 @@ export function overviewDashboard(ir: ProjectIR) {
     );
     for (const slo of ir.slos.filter((s) => s.serviceId === service.id)) {
       const identity = { ...owner, [sloLabel]: slo.name };
+      const headline = headlineWindow(slo);
       builder.withPanel(
         statPanel({
           id: ++id,
@@ -43,10 +45,10 @@ export function overviewDashboard(ir: ProjectIR) {
       builder.withPanel(
         statPanel({
           id: ++id,
-          title: `${slo.name}: burn rate (1h)`,
+          title: `${slo.name}: burn rate (${headline})`,
           thresholds: [1],
           links: open,
-          queries: [{ expr: `max(${selector(sloRecordings.errorRatio('1h'), identity)}) / ${slo.budget}`, legend: slo.name }],
+          queries: [{ expr: `max(${selector(sloRecordings.errorRatio(headline), identity)}) / ${slo.budget}`, legend: slo.name }],
         }),
       );
     }

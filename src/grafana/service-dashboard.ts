@@ -2,7 +2,7 @@ import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { ProjectIR, ServiceIR, SloIR, TrafficIR } from '../ir.ts';
 import { dashboardLink, dashboardUids, labelKeys, runbookUrl, serviceDashboardUid, sloAlerts, sloLabel, sloPanelId, sloRecordings } from '../naming.ts';
 import { selector } from '../promql/selector.ts';
-import { durationMs } from '../util/duration.ts';
+import { alertWindows, headlineWindow } from '../slo/rules.ts';
 import { firingAlertsPanel, statPanel, timeSeriesPanel, vigilDashboard } from './panels.ts';
 import { runbookLinks } from './runbook-links.ts';
 
@@ -37,7 +37,8 @@ function addSlo(builder: ReturnType<typeof vigilDashboard>, ir: ProjectIR, servi
   const read = (metric: string) => selector(metric, identity);
   const on = `on (${[labelKeys.namespace, labelKeys.service, sloLabel].join(', ')}) group_left`;
   const legendPrefix = slo.by.map((l) => `{{${l}}} `).join('');
-  const windows = [...new Set(slo.tiers.flatMap((t) => t.windows.flatMap((w) => [w.long, w.short])))].sort((a, b) => durationMs(a) - durationMs(b));
+  const windows = alertWindows(slo);
+  const headline = headlineWindow(slo);
   const factors = [...new Set(slo.tiers.flatMap((t) => t.windows.map((w) => Number(w.factor))))];
   const runbook = [{ title: `Runbook: ${sloAlerts.burn}`, url: runbookUrl(ir.config.runbooks.baseUrl, sloAlerts.burn) }];
   builder.withRow(new RowBuilder(`SLO ${slo.name}: ${slo.description} (objective ${slo.objective}% over ${slo.window})`).id(base + 99));
@@ -57,8 +58,7 @@ function addSlo(builder: ReturnType<typeof vigilDashboard>, ir: ProjectIR, servi
       title: `${slo.name}: SLI against objective`,
       unit: 'percentunit',
       queries: [
-        { expr: `1 - ${read(sloRecordings.errorRatio('5m'))}`, legend: `${legendPrefix}SLI (5m)` },
-        { expr: `1 - ${read(sloRecordings.errorRatio('1h'))}`, legend: `${legendPrefix}SLI (1h)` },
+        ...[...new Set([windows[0]!, headline])].map((w) => ({ expr: `1 - ${read(sloRecordings.errorRatio(w))}`, legend: `${legendPrefix}SLI (${w})` })),
         { expr: read(sloRecordings.objective), legend: 'objective' },
       ],
     }),

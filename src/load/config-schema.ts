@@ -23,7 +23,18 @@ export const configSchema = {
     grafana: {
       type: 'object',
       additionalProperties: false,
-      properties: { baseUrl: { type: 'string', pattern: '^(https?://\\S+)?$' } },
+      properties: {
+        baseUrl: { type: 'string', pattern: '^(https?://\\S+)?$' },
+        namespace: { type: 'string', minLength: 1 },
+        folder: { type: 'string', minLength: 1 },
+        delivery: { enum: ['configmap', 'grafana-operator'] },
+        instanceSelector: stringMap,
+      },
+    },
+    lint: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { rules: { type: 'object', additionalProperties: { enum: ['off', 'info', 'warning', 'error'] } } },
     },
     alertmanager: {
       type: 'object',

@@ -29,6 +29,7 @@ export function normalizeConfig(config: ConfigDefinition | undefined): ConfigIR 
     },
     prometheusRule: { labels: sortedRecord(config?.prometheusRule?.labels) },
     serviceMonitor: { labels: sortedRecord(config?.serviceMonitor?.labels) },
+    lint: { rules: sortedRecord(config?.lint?.rules) },
     location: config?.location ?? { file: 'vigil.config.ts' },
   };
 }

@@ -23,6 +23,7 @@ export function normalizeService(definition: ServiceDefinition): ServiceIR {
     path: definition.path ?? serviceDefaults.path,
     interval: definition.interval ?? serviceDefaults.interval,
     scrape: definition.scrape ?? true,
+    metrics: [...new Set(definition.metrics ?? [])].sort(),
     labels: sortedRecord(definition.labels),
     location: definition.location,
   };

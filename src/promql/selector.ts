@@ -43,6 +43,12 @@ export function quoteRegex(value: string): string {
   return value.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
 
+/** Equal to the one value given, or a regex matching exactly one of several. */
+export function oneOf(values: readonly string[]): MatchValue {
+  const distinct = [...new Set(values)];
+  return distinct.length === 1 ? distinct[0]! : re(anyOf(distinct));
+}
+
 /** A regex matching exactly one of the given literal values: `a|b\.c`. */
 export function anyOf(values: readonly string[]): string {
   return [...new Set(values)].sort().map(quoteRegex).join('|');

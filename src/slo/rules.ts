@@ -147,6 +147,11 @@ export function fastestLongWindow(slo: SloIR): string | undefined {
   return longs.sort((a, b) => durationMs(a) - durationMs(b))[0];
 }
 
+/** The window dashboards show the SLI and burn over: the fastest page window, or the 5m base when no tier alerts. */
+export function headlineWindow(slo: SloIR): string {
+  return fastestLongWindow(slo) ?? BASE;
+}
+
 function objectiveRatio(slo: SloIR): string {
   return formatExact(exact(1).minus(slo.budget));
 }

@@ -3,7 +3,7 @@ import { errorAt, warningAt, type Diagnostic, type SourceLocation } from '../dia
 import type { SliIR, SliSimulationIR, SliTestSeriesIR } from '../ir.ts';
 import { checkPromql } from '../promql/check.ts';
 import { isLoneSelector } from '../promql/parse-selector.ts';
-import { anyOf, isValidMetricName, re, selector, sumBy } from '../promql/selector.ts';
+import { isValidMetricName, oneOf, selector, sumBy } from '../promql/selector.ts';
 import { formatExact } from '../util/decimal.ts';
 
 export const WINDOW_PLACEHOLDER = '{{window}}';
@@ -39,7 +39,7 @@ export function normalizeSli(
       const le = latencyBucket(sli, location, path, diagnostics);
       if (le === undefined) return undefined;
       const matchers = sli.matchers ?? {};
-      const bucket = selector(`${sli.histogram}_bucket`, { ...matchers, le: le.spellings.length === 1 ? le.spellings[0]! : re(anyOf(le.spellings)) });
+      const bucket = selector(`${sli.histogram}_bucket`, { ...matchers, le: oneOf(le.spellings) });
       const count = sumBy(keep, `rate(${selector(`${sli.histogram}_count`, matchers)}[${WINDOW_PLACEHOLDER}])`);
       const fast = sumBy(keep, `rate(${bucket}[${WINDOW_PLACEHOLDER}])`);
       return {

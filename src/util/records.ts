@@ -1,6 +1,6 @@
 /** A copy of a string map with keys in sorted order (empty for undefined). */
-export function sortedRecord(record: Readonly<Record<string, string>> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+export function sortedRecord<V extends string>(record: Readonly<Record<string, V>> | undefined): Record<string, V> {
+  const out: Record<string, V> = {};
   if (!record) return out;
   for (const key of Object.keys(record).sort()) out[key] = record[key]!;
   return out;

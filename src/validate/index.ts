@@ -1,8 +1,18 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ProjectIR } from '../ir.ts';
-import type { ValidationRule } from './rule.ts';
+import { errorAt } from '../diagnostics/diagnostic.ts';
+import { isLintRule, type ValidationRule } from './rule.ts';
 import { alertmanagerVersion } from './rules/alertmanager-version.ts';
 import { criticalUnrouted } from './rules/critical-unrouted.ts';
+import { alertAbsentWithoutFor } from './rules/alert-absent-without-for.ts';
+import { alertConflict } from './rules/alert-conflict.ts';
+import { alertWithoutComparison } from './rules/alert-without-comparison.ts';
+import { promqlRangeTooShort } from './rules/promql-range-too-short.ts';
+import { promqlRateOverGauge } from './rules/promql-rate-over-gauge.ts';
+import { promqlRegexp } from './rules/promql-regexp.ts';
+import { promqlSumOfCounter } from './rules/promql-sum-of-counter.ts';
+import { recordName } from './rules/record-name.ts';
+import { unknownMetric } from './rules/unknown-metric.ts';
 import { dashboardLayout } from './rules/dashboard-layout.ts';
 import { dashboardPromql } from './rules/dashboard-promql.ts';
 import { dashboardUnknownMetric } from './rules/dashboard-unknown-metric.ts';
@@ -43,9 +53,43 @@ export const validationRules: readonly ValidationRule[] = [
   dashboardLayout,
   dashboardPromql,
   dashboardUnknownMetric,
+  alertAbsentWithoutFor,
+  alertConflict,
+  alertWithoutComparison,
+  promqlRangeTooShort,
+  promqlRateOverGauge,
+  promqlRegexp,
+  promqlSumOfCounter,
+  recordName,
+  unknownMetric,
 ];
 
-/** Runs every rule over the IR; the caller sorts. */
+/**
+ * Runs every rule over the IR, at the severity the config gives each lint rule (`off` runs it
+ * not at all); the caller sorts.
+ */
 export function validate(ir: ProjectIR, rules: readonly ValidationRule[] = validationRules): Diagnostic[] {
-  return rules.flatMap((rule) => rule.check(ir));
+  const settings = ir.config.lint.rules;
+  const diagnostics: Diagnostic[] = unknownLintSettings(ir, rules);
+  for (const rule of rules) {
+    const setting = isLintRule(rule) ? settings[rule.id] : undefined;
+    if (setting === 'off') continue;
+    const found = rule.check(ir);
+    diagnostics.push(...(setting ? found.map((d) => ({ ...d, severity: setting })) : found));
+  }
+  return diagnostics;
+}
+
+function unknownLintSettings(ir: ProjectIR, rules: readonly ValidationRule[]): Diagnostic[] {
+  const lintIds = rules.filter(isLintRule).map((r) => r.id);
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, setting] of Object.entries(ir.config.lint.rules)) {
+    const at = { path: `lint.rules.${id}` };
+    if (!lintIds.includes(id)) {
+      diagnostics.push(errorAt('config-invalid', ir.config.location, `\`lint.rules\` names \`${id}\`, which is not a lint rule`, { ...at, hint: `lint rules: ${lintIds.join(', ')}` }));
+    } else if (!['off', 'info', 'warning', 'error'].includes(setting)) {
+      diagnostics.push(errorAt('config-invalid', ir.config.location, `\`${String(setting)}\` is not a severity`, { ...at, hint: 'use off, info, warning or error' }));
+    }
+  }
+  return diagnostics;
 }

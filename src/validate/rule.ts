@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { makeDiagnostic, type Diagnostic, type DiagnosticSeverity, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import type { AlertRuleIR, ProjectIR, RuleIR, ServiceIR } from '../ir.ts';
 
 /** One validation rule: one file, one id (also its diagnostic code). */
@@ -7,6 +7,46 @@ export interface ValidationRule {
   /** What it checks, one sentence. */
   readonly description: string;
   check(ir: ProjectIR): Diagnostic[];
+}
+
+/**
+ * A case of a lint rule's table: an alert of service `shop/checkout` (scraped every 30s) with
+ * this expression, or a recording rule when `record` names one. The table is the rule's
+ * documentation and its test.
+ */
+export interface LintCase {
+  readonly expr: string;
+  readonly for?: string;
+  /** Makes the case a recording rule of this name. */
+  readonly record?: string;
+  /** A second alert of the same name and service, differing as given. */
+  readonly twin?: { readonly severity: 'critical' | 'warning' | 'info'; readonly expr?: string; readonly for?: string };
+  /** Makes the case an SLO whose SLI is `expr` as an error ratio's errors, kept per these labels. */
+  readonly sloBy?: readonly string[];
+  /** The metrics the service declares it exposes. */
+  readonly declaredMetrics?: readonly string[];
+  /** Leaves the alert's description out. */
+  readonly noDescription?: true;
+}
+
+/** A rule in the style of pint: a default severity the config may change, and its table of cases. */
+export interface LintRule extends ValidationRule {
+  readonly severity: Exclude<DiagnosticSeverity, 'info'>;
+  /** Why it matters, for its documentation page. */
+  readonly why: string;
+  readonly valid: readonly LintCase[];
+  readonly invalid: readonly LintCase[];
+}
+
+export function isLintRule(rule: ValidationRule): rule is LintRule {
+  return 'valid' in rule && 'invalid' in rule;
+}
+
+type LintExtras = Parameters<typeof makeDiagnostic>[4];
+
+/** A diagnostic of a lint rule, at its default severity. */
+export function lintAt(rule: LintRule, location: SourceLocation, message: string, extras?: LintExtras): Diagnostic {
+  return makeDiagnostic(rule.severity, rule.id, location, message, extras);
 }
 
 /** `alert "X"` or `record "x:y:z"`: the diagnostic path prefix naming a rule. */

@@ -56,9 +56,9 @@ describe('validation rules', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['duplicate-rule']);
   });
 
-  it('accepts the same alert name with different severities', () => {
+  it('accepts the same alert name as tiers: a warning sooner, a critical later', () => {
     const svc = testService();
-    const result = compileDefinitions([svc, testAlert(svc), testAlert(svc, { severity: 'warning' })]);
+    const result = compileDefinitions([svc, testAlert(svc, { for: '15m' }), testAlert(svc, { severity: 'warning' })]);
     expect(result.diagnostics).toEqual([]);
   });
 });

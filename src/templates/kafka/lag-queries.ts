@@ -1,4 +1,4 @@
-import { aggregateBy, anyOf, by, quote, re, selector, type Matchers } from '../../promql/selector.ts';
+import { aggregateBy, by, oneOf, quote, selector, type Matchers } from '../../promql/selector.ts';
 import type { ExporterProfile } from './exporters.ts';
 
 /** The labels every Kafka query returns, whatever the exporter calls them. */
@@ -35,7 +35,7 @@ export class LagQueries {
 
   private series(metric: string, withTopics: boolean): string {
     const matchers: Record<string, Matchers[string]> = { ...this.scope.exporter, [this.labels.group]: this.scope.group };
-    if (withTopics) matchers[this.labels.topic] = re(anyOf(this.scope.topics));
+    if (withTopics) matchers[this.labels.topic] = oneOf(this.scope.topics);
     return selector(metric, matchers);
   }
 
@@ -113,7 +113,7 @@ export class LagQueries {
     if (profile.timeLagSeconds) return this.aggregate('max', this.series(profile.timeLagSeconds, true));
     const latest = profile.latestOffset;
     if (!latest) return undefined;
-    const produced = selector(latest.metric, { ...this.scope.exporter, [latest.topicLabel]: re(anyOf(this.scope.topics)) });
+    const produced = selector(latest.metric, { ...this.scope.exporter, [latest.topicLabel]: oneOf(this.scope.topics) });
     if (this.perTopic) {
       const rate = aggregateBy('sum', [TOPIC_LABEL], this.normalized(`deriv(${produced}[5m])`));
       return `${this.lagSum()} / on (${TOPIC_LABEL}) group_left () (${rate} > 0)`;

@@ -2,23 +2,13 @@ import { warningAt, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { checkableExpr, panelPath, panelsOf } from '../../grafana/panels-of.ts';
 import type { ProjectIR } from '../../ir.ts';
 import { metricNames } from '../../promql/metrics.ts';
+import { declaredMetrics, recordedMetrics, watchedMetrics } from '../known-metrics.ts';
 import { allRules, type ValidationRule } from '../rule.ts';
 
-/** Series Prometheus makes itself, whatever it scrapes. */
-const prometheusOwn = ['ALERTS', 'ALERTS_FOR_STATE', 'up', 'scrape_duration_seconds', 'scrape_samples_scraped'];
-
-/**
- * What the bundle knows to exist: every recording rule's name, every metric its rules read
- * (those come from scraped services and exporters), and every metric a template watches.
- */
+/** Every recording rule, every metric a rule reads (from scraped services and exporters), every watched or declared metric. */
 function knownMetrics(ir: ProjectIR): Set<string> {
-  const known = new Set(prometheusOwn);
-  for (const rule of allRules(ir)) {
-    if (rule.type === 'record') known.add(rule.name);
-    for (const name of metricNames(rule.expr)) known.add(name);
-  }
-  const signals = [...ir.consumerGroups, ...ir.deadLetterQueues, ...ir.traffic].flatMap((watch) => Object.values(watch.signals));
-  for (const signal of signals) if (signal) for (const name of metricNames(signal.replaceAll('{{quantile}}', '0.5'))) known.add(name);
+  const known = new Set([...recordedMetrics(ir), ...watchedMetrics(ir), ...declaredMetrics(ir)]);
+  for (const rule of allRules(ir)) for (const name of metricNames(rule.expr)) known.add(name);
   return known;
 }
 

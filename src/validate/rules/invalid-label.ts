@@ -4,6 +4,8 @@ import { isValidLabelName } from '../../promql/selector.ts';
 import { labelKeyProblem, labelValueProblem } from '../../util/kubernetes-names.ts';
 import { allRules, rulePath, servicePath, type ValidationRule } from '../rule.ts';
 
+const severities: readonly string[] = ['critical', 'warning', 'info'];
+
 export const invalidLabel: ValidationRule = {
   id: 'invalid-label',
   description:
@@ -45,6 +47,14 @@ export const invalidLabel: ValidationRule = {
       const inherited = serviceLabels.get(rule.serviceId) ?? {};
       const own = Object.fromEntries(Object.entries(rule.labels).filter(([key, value]) => inherited[key] !== value));
       prometheusLabels(own, rule.location, `${rulePath(rule)} > labels`);
+      if (rule.type === 'alert' && !severities.includes(rule.severity)) {
+        diagnostics.push(
+          errorAt(this.id, rule.location, `severity \`${rule.severity}\` is not one routing knows`, {
+            path: `${rulePath(rule)} > severity`,
+            hint: `use ${severities.join(', ')}`,
+          }),
+        );
+      }
     }
     return diagnostics;
   },

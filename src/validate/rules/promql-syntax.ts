@@ -1,14 +1,17 @@
-import { errorAt } from '../../diagnostics/diagnostic.ts';
 import { checkPromql } from '../../promql/check.ts';
-import { allRules, rulePath, type ValidationRule } from '../rule.ts';
+import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
 
-export const promqlSyntax: ValidationRule = {
+export const promqlSyntax: LintRule = {
   id: 'promql-syntax',
   description: 'Every expression parses as PromQL and is well typed (the Prometheus UI parser and analyzer).',
+  severity: 'error',
+  why: 'Prometheus refuses a whole rule file when one expression does not parse, and an expression of the wrong type (`rate(up)`) fails at every evaluation: either way the alerts of the file never fire.',
+  valid: [{ expr: 'sum(rate(http_requests_total[5m])) > 1' }],
+  invalid: [{ expr: 'sum(rate(http_requests_total[5m]) > 1' }, { expr: 'rate(http_requests_total) > 1' }],
   check(ir) {
     return [...allRules(ir)].flatMap((rule) =>
       checkPromql(rule.expr).map((problem) =>
-        errorAt(this.id, rule.location, `invalid PromQL in ${rulePath(rule)}: ${problem.message}`, {
+        lintAt(this, rule.location, `invalid PromQL in ${rulePath(rule)}: ${problem.message}`, {
           path: `${rulePath(rule)} > expr`,
           excerpt: { text: rule.expr, from: problem.from, to: problem.to },
         }),

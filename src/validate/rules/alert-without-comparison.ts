@@ -1,0 +1,36 @@
+import { comparisonNodes, PromqlAst } from '../../promql/ast.ts';
+import { allAlerts, lintAt, rulePath, type LintRule } from '../rule.ts';
+
+const selective = new Set(['absent', 'absent_over_time']);
+
+export const alertWithoutComparison: LintRule = {
+  id: 'alert-without-comparison',
+  description: 'An alert expression compares against something (or asks for absence): otherwise every series it returns fires.',
+  severity: 'warning',
+  why: 'An alert fires for every series its expression returns. `rate(errors_total[5m])` returns a series for every job, even at zero, so it fires all the time. An alert that must always fire (a heartbeat) says so with `vector(1)`.',
+  valid: [{ expr: 'rate(http_requests_total[5m]) > 1' }, { expr: 'absent(up{job="checkout"})', for: '5m' }, { expr: 'vector(1)' }],
+  invalid: [{ expr: 'rate(http_requests_total{code="500"}[5m])' }, { expr: 'up{job="checkout"} == bool 0' }],
+  check(ir) {
+    return [...allAlerts(ir)].flatMap((alert) => {
+      const ast = new PromqlAst(alert.expr);
+      if (ast.broken || /^\s*vector\s*\(\s*[0-9.]+\s*\)\s*$/.test(alert.expr)) return [];
+      const filters = ast.nodes('BinaryExpr').some((node) => {
+        let hasComparison = false;
+        let hasBool = false;
+        for (let child = node.firstChild; child; child = child.nextSibling) {
+          if (comparisonNodes.has(child.name)) hasComparison = true;
+          if (child.name === 'BoolModifier') hasBool = true;
+        }
+        return hasComparison && !hasBool;
+      });
+      const asksForAbsence = ast.nodes('FunctionCall').some((call) => selective.has(ast.functionName(call)));
+      if (filters || asksForAbsence) return [];
+      return [
+        lintAt(this, alert.location, `alert "${alert.name}" has no comparison: it fires for every series the expression returns`, {
+          path: `${rulePath(alert)} > expr`,
+          hint: 'add a threshold, e.g. `> 0.05`',
+        }),
+      ];
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { PromqlAst } from '../../promql/ast.ts';
+import { formatDuration, parseDuration } from '../../util/duration.ts';
+import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
+
+/** A range must hold at least this many scrapes for rate() and friends to survive a missed one. */
+const minScrapes = 4;
+
+export const promqlRangeTooShort: LintRule = {
+  id: 'promql-range-too-short',
+  description: 'A range selector covers at least four scrape intervals of the service.',
+  severity: 'warning',
+  why: 'rate() needs two samples in the range. With a range of two scrape intervals one missed or late scrape leaves one sample, the series disappears, and the alert resolves (and fires again) for no reason. Four intervals ride out a missed scrape.',
+  valid: [{ expr: 'rate(http_requests_total[2m]) > 1' }, { expr: 'rate(http_requests_total[5m]) > 1' }],
+  invalid: [{ expr: 'rate(http_requests_total[1m]) > 1' }, { expr: 'max_over_time(queue_depth[30s]) > 100' }],
+  check(ir) {
+    const intervals = new Map(ir.services.map((s) => [s.id, parseDuration(s.interval)]));
+    return [...allRules(ir)].flatMap((rule) => {
+      const interval = intervals.get(rule.serviceId);
+      if (!interval) return [];
+      const ast = new PromqlAst(rule.expr);
+      if (ast.broken) return [];
+      return ast.nodes('MatrixSelector').flatMap((matrix) => {
+        const duration = matrix.getChild('DurationExpr');
+        const text = duration ? ast.text(duration) : '';
+        const range = parseDuration(text);
+        if (range === undefined || range >= minScrapes * interval) return [];
+        return [
+          lintAt(this, rule.location, `range [${text}] holds fewer than ${minScrapes} scrapes at the service's ${formatDuration(interval)} interval`, {
+            path: `${rulePath(rule)} > expr`,
+            excerpt: { text: rule.expr, from: matrix.from, to: matrix.to },
+            hint: `use at least [${formatDuration(minScrapes * interval)}]`,
+          }),
+        ];
+      });
+    });
+  },
+};

@@ -1,0 +1,29 @@
+import { isCounterName, PromqlAst } from '../../promql/ast.ts';
+import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
+
+export const promqlSumOfCounter: LintRule = {
+  id: 'promql-sum-of-counter',
+  description: 'A counter is aggregated only after `rate` or `increase`: `sum(x_total)` adds up meaningless running totals.',
+  severity: 'warning',
+  why: 'A counter\'s raw value depends on when each process started and resets on restart; summing it gives a number that jumps down on every deploy. Sum its rate instead.',
+  valid: [{ expr: 'sum(rate(http_requests_total[5m])) > 10' }, { expr: 'sum(queue_depth) > 100' }],
+  invalid: [{ expr: 'sum(http_requests_total) > 1000' }, { expr: 'max by (route) (http_request_duration_seconds_count) > 0' }],
+  check(ir) {
+    return [...allRules(ir)].flatMap((rule) => {
+      const ast = new PromqlAst(rule.expr);
+      if (ast.broken) return [];
+      return ast.nodes('AggregateExpr').flatMap((aggregate) => {
+        const body = ast.arguments(aggregate).at(-1);
+        const metric = body?.name === 'VectorSelector' ? ast.metricOf(body) : undefined;
+        if (!metric || !isCounterName(metric)) return [];
+        return [
+          lintAt(this, rule.location, `aggregates the counter \`${metric}\` without rate() or increase()`, {
+            path: `${rulePath(rule)} > expr`,
+            excerpt: { text: rule.expr, from: aggregate.from, to: aggregate.to },
+            hint: `aggregate its rate: rate(${metric}[5m])`,
+          }),
+        ];
+      });
+    });
+  },
+};

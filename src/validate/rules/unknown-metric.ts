@@ -1,0 +1,27 @@
+import { metricNames } from '../../promql/metrics.ts';
+import { declaredMetrics, recordedMetrics, watchedMetrics } from '../known-metrics.ts';
+import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
+
+export const unknownMetric: LintRule = {
+  id: 'unknown-metric',
+  description: 'Once services declare the metrics they expose, every metric a rule reads is declared, watched by a template, or recorded by the bundle.',
+  severity: 'warning',
+  why: 'A rule on a metric nobody exposes (a typo, a renamed metric, an exporter that was never deployed) returns nothing, so the alert can never fire and nobody notices. Declaring each service\'s metrics (`service({ metrics: [...] })`) lets vigil catch it before production does.',
+  valid: [{ expr: 'rate(http_requests_total[5m]) > 1', declaredMetrics: ['http_requests_total'] }, { expr: 'rate(http_requests_totl[5m]) > 1' }],
+  invalid: [{ expr: 'rate(http_requests_totl[5m]) > 1', declaredMetrics: ['http_requests_total'] }],
+  check(ir) {
+    const declared = declaredMetrics(ir);
+    if (declared.size === 0) return [];
+    const known = new Set([...declared, ...recordedMetrics(ir), ...watchedMetrics(ir)]);
+    return [...allRules(ir)].flatMap((rule) => {
+      const unknown = metricNames(rule.expr).filter((m) => !known.has(m));
+      return unknown.map((metric) =>
+        lintAt(this, rule.location, `${rulePath(rule)} reads \`${metric}\`, which no service declares and no template or recording rule produces`, {
+          path: `${rulePath(rule)} > expr`,
+          excerpt: { text: rule.expr, from: rule.expr.indexOf(metric), to: rule.expr.indexOf(metric) + metric.length },
+          hint: 'check the name; if a service does expose it, add it to that service\'s `metrics`',
+        }),
+      );
+    });
+  },
+};

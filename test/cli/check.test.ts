@@ -1,0 +1,126 @@
+import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bundle } from '../../src/bundle.ts';
+import { checkCrdSchemas } from '../../src/check/crd-schema.ts';
+import { formatGithub } from '../../src/diagnostics/format-machine.ts';
+import { compiledExample } from '../support/example.ts';
+import { vigil, writeProject } from '../support/cli.ts';
+import { repoRoot } from '../support/project.ts';
+import { describeWithTool, tempDir } from '../support/tools.ts';
+
+interface Report {
+  readonly ok: boolean;
+  readonly checked: string[];
+  readonly diagnostics: { code: string; severity: string; location: { file: string; line?: number } }[];
+}
+
+const kinds = ['PrometheusRule', 'ServiceMonitor', 'AlertmanagerConfig'];
+
+describe('CRD schema validation', () => {
+  it('passes every PrometheusRule, ServiceMonitor and AlertmanagerConfig of the example bundle', async () => {
+    const { result } = await compiledExample();
+    const objects = [...result.bundle.values()].map((f) => f.value as { kind?: string }).filter((v) => kinds.includes(String(v?.kind)));
+    for (const kind of kinds) expect(objects.some((o) => o.kind === kind), kind).toBe(true);
+    expect(checkCrdSchemas(result.bundle, 'out')).toEqual([]);
+  });
+
+  it('names the file and the field of an object the CRD rejects', async () => {
+    const { result } = await compiledExample();
+    const [path, file] = [...result.bundle].find(([, f]) => (f.value as { kind?: string }).kind === 'ServiceMonitor')!;
+    const monitor = structuredClone(file.value) as { spec: { endpoints: Record<string, unknown>[] } };
+    monitor.spec.endpoints[0]!.interval = 'every minute';
+    const broken: Bundle = new Map([[path, { format: 'yaml', value: monitor }]]);
+    const [problem, ...rest] = checkCrdSchemas(broken, 'out');
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: 'crd-schema', severity: 'error', location: { file: `out/${path}` } });
+    expect(problem!.message).toContain('/spec/endpoints/0/interval');
+  });
+});
+
+describe('github annotations', () => {
+  it('annotate the definition file and line, escaping what the workflow command syntax reserves', () => {
+    const line = formatGithub({
+      code: 'promql-syntax',
+      severity: 'error',
+      message: 'unexpected "}"\n50% done, a: b',
+      location: { file: 'alerts/a,b.ts', line: 12, column: 7 },
+      hint: 'fix it',
+    });
+    expect(line).toBe('::error file=alerts/a%2Cb.ts,line=12,col=7,title=promql-syntax::unexpected "}"%0A50%25 done, a: b%0Ahint: fix it');
+  });
+});
+
+describeWithTool('promtool', 'vigil check (end to end)', () => {
+  let work: { dir: string; cleanup: () => void };
+  let project: string;
+
+  beforeAll(() => {
+    work = tempDir('vigil-check-');
+    project = join(work.dir, 'dsrs');
+    for (const entry of ['vigil.config.ts', 'alerts', 'dashboards', 'runbooks', 'out']) cpSync(join(repoRoot, entry), join(project, entry), { recursive: true });
+    writeProject(project, {});
+    // The example's custom dashboard imports the Grafana SDK: the copy sees this repository's dependencies.
+    for (const dependency of readdirSync(join(repoRoot, 'node_modules'))) {
+      if (dependency !== '.bin') symlinkSync(join(repoRoot, 'node_modules', dependency), join(project, 'node_modules', dependency), 'dir');
+    }
+  });
+  afterAll(() => work?.cleanup());
+
+  it('passes the example system, having run promtool, amtool and the CRD schemas', () => {
+    const run = vigil(['check', '--format', 'json'], project);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.ok).toBe(true);
+    expect(report.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const steps = report.checked.join('\n');
+    expect(steps).toMatch(/ran promtool check rules/);
+    expect(steps).toMatch(/ran amtool check-config/);
+    expect(steps).toMatch(/CRD schemas/);
+  });
+
+  it('fails on a stale and a missing generated file, naming each, and writes nothing', () => {
+    const rules = join(project, 'out/prometheus/rules/dsrs/payment.yaml');
+    const original = readFileSync(rules, 'utf8');
+    const runbook = join(project, 'out/runbooks/KafkaConsumerLagHigh.md');
+    const runbookText = readFileSync(runbook, 'utf8');
+    try {
+      writeFileSync(rules, original.replace('for: 5m', 'for: 6m'));
+      rmSync(runbook);
+      const run = vigil(['check', '--format', 'json'], project);
+      expect(run.status).toBe(1);
+      const stale = (JSON.parse(run.stdout) as Report).diagnostics.filter((d) => d.code === 'stale-output').map((d) => d.location.file);
+      expect(stale).toEqual(expect.arrayContaining(['out/prometheus/rules/dsrs/payment.yaml', 'out/runbooks/KafkaConsumerLagHigh.md']));
+      expect(readFileSync(rules, 'utf8')).not.toBe(original);
+
+      const human = vigil(['check'], project);
+      expect(human.status).toBe(1);
+      expect(human.stderr).toMatch(/out\/runbooks\/KafkaConsumerLagHigh\.md: error stale-output: .* is missing/);
+      expect(human.stdout).toMatch(/^check failed: /m);
+    } finally {
+      writeFileSync(rules, original);
+      writeFileSync(runbook, runbookText);
+    }
+  });
+
+  it('annotates a definition error on its file and line in the github format, exit 1', () => {
+    const file = join(project, 'alerts/payment.ts');
+    const original = readFileSync(file, 'utf8');
+    try {
+      const broken = `${original}import { alert } from 'vigil';\nalert({ name: 'Broken', service: payment, severity: 'warning', expr: 'rate(x_total[5m] > 1', for: '5m', summary: 's', description: 'd' });\n`;
+      writeFileSync(file, broken);
+      const run = vigil(['check', '--format', 'github'], project);
+      expect(run.status).toBe(1);
+      const lines = broken.split('\n').findIndex((l) => l.includes("'Broken'")) + 1;
+      expect(run.stdout).toMatch(new RegExp(`^::error file=alerts/payment\\.ts,line=${lines},col=\\d+,title=promql-syntax::`, 'm'));
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  it('refuses an unknown format with the usage exit code', () => {
+    const run = vigil(['check', '--format', 'xml'], project);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown format `xml`/);
+  });
+});

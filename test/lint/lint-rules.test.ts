@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Definition } from '../../src/authoring/index.ts';
+import { alert } from '../../src/authoring/alert.ts';
+import { defineConfig } from '../../src/authoring/config.ts';
+import { record } from '../../src/authoring/record.ts';
+import { service } from '../../src/authoring/service.ts';
+import { errorRatio, slo } from '../../src/authoring/slo.ts';
+import { compile } from '../../src/compile.ts';
+import { validationRules } from '../../src/validate/index.ts';
+import { ruleDocPage } from '../../src/validate/rule-docs.ts';
+import { isLintRule, type LintCase } from '../../src/validate/rule.ts';
+import { writtenRunbooksFor } from '../support/definitions.ts';
+import { repoRoot } from '../support/project.ts';
+
+const lintRules = validationRules.filter(isLintRule);
+
+/** A case of a rule's table as definitions: service shop/checkout, scraped every 30s. */
+function definitionsOf(c: LintCase): Definition[] {
+  const checkout = service({ name: 'checkout', namespace: 'shop', team: 'payments', ...(c.declaredMetrics ? { metrics: c.declaredMetrics } : {}) });
+  if (c.sloBy) return [checkout, slo({ service: checkout, name: 'availability', objective: 99.9, by: c.sloBy, sli: errorRatio({ errors: c.expr, total: 'http_requests_total' }) })];
+  if (c.record) return [checkout, record({ name: c.record, service: checkout, expr: c.expr })];
+  const problem = (severity: 'critical' | 'warning' | 'info', expr: string, forDuration?: string) =>
+    alert({
+      name: 'CheckoutProblem',
+      service: checkout,
+      severity,
+      expr,
+      ...(forDuration ? { for: forDuration } : {}),
+      summary: 'checkout has a problem',
+      description: c.noDescription ? '' : 'Something is wrong with checkout.',
+    });
+  const twin = c.twin ? [problem(c.twin.severity, c.twin.expr ?? c.expr, c.twin.for ?? c.for)] : [];
+  return [checkout, problem('warning', c.expr, c.for), ...twin];
+}
+
+function codesFor(c: LintCase): string[] {
+  const definitions = definitionsOf(c);
+  return compile({ definitions, runbooks: writtenRunbooksFor(definitions) }).diagnostics.map((d) => d.code);
+}
+
+describe.each(lintRules.map((rule) => [rule.id, rule] as const))('lint rule %s', (id, rule) => {
+  it.each(rule.invalid.map((c) => [c.expr, c] as const))('reports %s', (_, c) => {
+    expect(codesFor(c)).toContain(id);
+  });
+
+  it.each(rule.valid.map((c) => [c.expr, c] as const))('accepts %s', (_, c) => {
+    expect(codesFor(c)).not.toContain(id);
+  });
+
+  it('has a table of both kinds and an up-to-date documentation page', async () => {
+    expect(rule.invalid.length).toBeGreaterThan(0);
+    expect(rule.valid.length).toBeGreaterThan(0);
+    await expect(ruleDocPage(rule)).toMatchFileSnapshot(join(repoRoot, 'docs', 'rules', `${id}.md`));
+  });
+});
+
+describe('lint severities from the config', () => {
+  const gauge: LintCase = { expr: 'rate(queue_depth[5m]) > 0' };
+  const run = (rules: Record<string, string>) => {
+    const definitions = definitionsOf(gauge);
+    return compile({ definitions, runbooks: writtenRunbooksFor(definitions), config: defineConfig({ lint: { rules: rules as never } }) }).diagnostics;
+  };
+
+  it('turns a rule off, or raises it to an error that stops the build', () => {
+    expect(run({ 'promql-rate-over-gauge': 'off' }).map((d) => d.code)).not.toContain('promql-rate-over-gauge');
+    const raised = run({ 'promql-rate-over-gauge': 'error' }).find((d) => d.code === 'promql-rate-over-gauge');
+    expect(raised?.severity).toBe('error');
+  });
+
+  it('refuses an unknown rule id or severity', () => {
+    const config = run({ 'promql/rate': 'off', 'promql-regexp': 'loud' }).filter((d) => d.code === 'config-invalid');
+    expect(config.map((d) => [d.code, d.location.path])).toEqual([
+      ['config-invalid', 'lint.rules.promql-regexp'],
+      ['config-invalid', 'lint.rules.promql/rate'],
+    ]);
+  });
+});

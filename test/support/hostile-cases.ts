@@ -1,0 +1,101 @@
+/**
+ * Bad projects vigil must refuse with a diagnostic (a code and a file:line), never a crash, and
+ * without touching out/. Each case replaces files of a small valid project (see `baseProject`).
+ */
+export interface HostileCase {
+  readonly name: string;
+  /** Files replacing or adding to the base project. */
+  readonly files: Readonly<Record<string, string>>;
+  /** The diagnostic code it must yield. */
+  readonly code: string;
+  /** Where: `file:line` prefix of the diagnostic (the file, when the line is unknown). */
+  readonly at: string;
+  /** Extra CLI arguments. */
+  readonly args?: readonly string[];
+}
+
+export const baseConfig = `import { defineConfig } from 'vigil';
+export default defineConfig({ runbooks: { baseUrl: 'https://git.example.com/runbooks' } });
+`;
+
+const shop = (body: string) => `import { alert, dashboard, deadLetterQueue, errorRate, errorRatio, kafkaConsumerLag, latency, record, routing, service, slo, slack, timeSeriesPanel, vigilDashboard } from 'vigil';
+${body}
+`;
+
+export const baseShop = shop(`export const checkout = service({ name: 'checkout', namespace: 'shop', team: 'payments' });
+alert({ name: 'CheckoutDown', service: checkout, severity: 'warning', expr: 'up{job="checkout"} == 0', for: '5m', summary: 'checkout is down', description: 'Prometheus cannot scrape checkout.' });
+`);
+
+const svc = `const checkout = service({ name: 'checkout', namespace: 'shop', team: 'payments' });`;
+const withAlert = (fields: string) =>
+  shop(`${svc}
+alert({ name: 'CheckoutDown', service: checkout, severity: 'warning', expr: 'up{job="checkout"} == 0', for: '5m', summary: 's', description: 'd', ${fields} });`);
+const withService = (fields: string) => shop(`service({ namespace: 'shop', team: 'payments', ${fields} });`);
+const withSlo = (fields: string) =>
+  shop(`${svc}
+slo({ service: checkout, name: 'availability', objective: 99.9, sli: errorRatio({ errors: 'http_requests_total{job="checkout",code=~"5.."}', total: 'http_requests_total{job="checkout"}' }), ${fields} });`);
+const withLag = (fields: string) => shop(`${svc}\nkafkaConsumerLag({ service: checkout, group: 'checkout', topics: ['orders'], ${fields} });`);
+
+const file = 'alerts/shop.ts';
+
+export const hostileCases: readonly HostileCase[] = [
+  { name: 'a quote in a service name', files: { [file]: withService(`name: 'check"out'`) }, code: 'invalid-name', at: `${file}:2` },
+  { name: 'a newline in an alert name', files: { [file]: withAlert(`name: 'Checkout\\nDown'`) }, code: 'invalid-name', at: `${file}:3` },
+  { name: 'unicode in a service name', files: { [file]: withService(`name: 'chéckout'`) }, code: 'invalid-name', at: `${file}:2` },
+  { name: 'an emoji in an alert name', files: { [file]: withAlert(`name: 'Checkout🔥Down'`) }, code: 'invalid-name', at: `${file}:3` },
+  { name: 'an empty service name', files: { [file]: withService(`name: ''`) }, code: 'invalid-name', at: `${file}:2` },
+  { name: 'an empty alert name', files: { [file]: withAlert(`name: ''`) }, code: 'invalid-name', at: `${file}:3` },
+  { name: 'a 300-character service name', files: { [file]: withService(`name: '${'a'.repeat(300)}'`) }, code: 'invalid-name', at: `${file}:2` },
+  { name: 'PromQL injection through the namespace', files: { [file]: withService(`name: 'checkout', namespace: 'shop"} or vector(1) #'`) }, code: 'invalid-name', at: `${file}:2` },
+  {
+    name: 'two services of one name',
+    files: { [file]: shop(`${svc}\nservice({ name: 'checkout', namespace: 'shop', team: 'other' });`) },
+    code: 'duplicate-service',
+    at: `${file}:3`,
+  },
+  {
+    name: 'the same alert twice',
+    files: { [file]: shop(`${svc}\nfor (const i of [1, 2]) alert({ name: 'CheckoutDown', service: checkout, severity: 'warning', expr: 'up == 0', for: '5m', summary: 's', description: 'd' });`) },
+    code: 'duplicate-rule',
+    at: `${file}:3`,
+  },
+  { name: 'objective 0', files: { [file]: withSlo(`objective: 0`) }, code: 'slo-objective', at: `${file}:3` },
+  { name: 'objective 100', files: { [file]: withSlo(`objective: 100`) }, code: 'slo-objective', at: `${file}:3` },
+  { name: 'objective 99.99999999', files: { [file]: withSlo(`objective: 99.99999999`) }, code: 'slo-objective', at: `${file}:3` },
+  { name: 'objective 150', files: { [file]: withSlo(`objective: 150`) }, code: 'slo-objective', at: `${file}:3` },
+  { name: 'objective NaN', files: { [file]: withSlo(`objective: NaN`) }, code: 'slo-objective', at: `${file}:3` },
+  { name: 'window 0d', files: { [file]: withSlo(`window: '0d'`) }, code: 'slo-window', at: `${file}:3` },
+  { name: 'window of hours', files: { [file]: withSlo(`window: '36h'`) }, code: 'slo-window', at: `${file}:3` },
+  { name: 'a negative lag threshold', files: { [file]: withLag(`lag: { threshold: -5 }`) }, code: 'invalid-threshold', at: `${file}:3` },
+  { name: 'a NaN error ratio', files: { [file]: shop(`${svc}\nerrorRate({ service: checkout, maxErrorRatio: NaN });`) }, code: 'invalid-threshold', at: `${file}:3` },
+  { name: 'an infinite lag threshold', files: { [file]: withLag(`lag: { threshold: 1e400 }`) }, code: 'invalid-threshold', at: `${file}:3` },
+  { name: 'a huge objective', files: { [file]: withSlo(`objective: 1e308`) }, code: 'slo-objective', at: `${file}:3` },
+  { name: 'PromQL that does not parse', files: { [file]: withAlert(`expr: 'sum(rate(up[5m])'`) }, code: 'promql-syntax', at: `${file}:3` },
+  { name: 'PromQL of the wrong type', files: { [file]: withAlert(`expr: 'rate(up) > 0'`) }, code: 'promql-syntax', at: `${file}:3` },
+  { name: 'a for that is not a duration', files: { [file]: withAlert(`for: 'five minutes'`) }, code: 'invalid-duration', at: `${file}:3` },
+  { name: 'a negative for', files: { [file]: withAlert(`for: '-5m'`) }, code: 'invalid-duration', at: `${file}:3` },
+  { name: 'a severity that does not exist', files: { [file]: withAlert(`severity: 'page' as never`) }, code: 'invalid-label', at: `${file}:3` },
+  { name: 'a label name with a dash', files: { [file]: withAlert(`labels: { 'cost-center': 'x' }`) }, code: 'invalid-label', at: `${file}:3` },
+  { name: 'a recording rule that is no metric name', files: { [file]: shop(`${svc}\nrecord({ name: 'job:http-requests:rate5m', service: checkout, expr: 'sum(rate(http_requests_total[5m]))' });`) }, code: 'invalid-name', at: `${file}:3` },
+  { name: 'an alert on a service never declared', files: { [file]: shop(`alert({ name: 'GhostDown', service: 'ghost', severity: 'warning', expr: 'up == 0', summary: 's', description: 'd' });`) }, code: 'unknown-service', at: `${file}:2` },
+  {
+    name: 'a literal Slack webhook URL',
+    files: { 'alerts/routing.ts': shop(`routing({ receiver: slack({ name: 'team', channel: '#t', apiUrl: 'https://hooks.slack.com/services/T0/B0/XXXX' as never }) });`) },
+    code: 'literal-secret',
+    at: 'alerts/routing.ts:2',
+  },
+  { name: 'a latency threshold between buckets', files: { [file]: withSlo(`sli: latency({ histogram: 'http_request_duration_seconds', thresholdSeconds: 0.3, buckets: [0.1, 0.25, 0.5] })`) }, code: 'slo-sli', at: `${file}:3` },
+  { name: 'a dashboard query that does not parse', files: { 'dashboards/shop.ts': shop(`dashboard(vigilDashboard({ uid: 'shop', title: 'Shop' }).withPanel(timeSeriesPanel({ id: 1, title: 'x', queries: [{ expr: 'rate(up[5m]' }] })));`) }, code: 'dashboard-promql', at: 'dashboards/shop.ts:2' },
+  { name: 'a definition module that throws', files: { [file]: shop(`throw new Error('boom');`) }, code: 'module-threw', at: file },
+  { name: 'a TypeScript syntax error', files: { [file]: shop(`const = ;`) }, code: 'module-syntax', at: file },
+  {
+    name: 'an import cycle that reads a binding too early',
+    files: { [file]: `import { other } from './other.ts';\nexport const mine = other + 1;\n`, 'alerts/other.ts': `import { mine } from './shop.ts';\nexport const other = mine + 1;\n` },
+    code: 'module-threw',
+    at: 'alerts/',
+  },
+  { name: 'an import of a file that does not exist', files: { [file]: `import './missing.ts';\n` }, code: 'module-threw', at: file },
+  { name: 'a missing config', files: {}, args: ['--config', 'nope.config.ts'], code: 'config-not-found', at: 'nope.config.ts' },
+  { name: 'a config key that does not exist', files: { 'vigil.config.ts': `import { defineConfig } from 'vigil';\nexport default defineConfig({ outt: 'x' } as never);\n` }, code: 'config-invalid', at: 'vigil.config.ts' },
+  { name: 'a lint rule the config raises to an error', files: { 'vigil.config.ts': `import { defineConfig } from 'vigil';\nexport default defineConfig({ lint: { rules: { 'promql-rate-over-gauge': 'error' } } });\n`, [file]: withAlert(`expr: 'rate(queue_depth[5m]) > 0'`) }, code: 'promql-rate-over-gauge', at: `${file}:3` },
+];
