@@ -125,6 +125,7 @@ export const paths = {
   manifest: '.vigil-manifest',
   kustomization: 'kustomization.yaml',
   prometheusRule: (s: ServiceName) => `prometheus/prometheusrules/${s.namespace}/${s.name}.yaml`,
+  ruleFilesDir: 'prometheus/rules',
   ruleFile: (s: ServiceName) => `prometheus/rules/${s.namespace}/${s.name}.yaml`,
   serviceMonitor: (s: ServiceName) => `servicemonitors/${s.namespace}/${s.name}.yaml`,
   /** promtool unit tests of a service's rules, evaluated every minute; `rule_files` is relative to it. */

@@ -3,12 +3,13 @@ import { WriteError } from '../write/write-bundle.ts';
 import type { CommandRegistration } from './command.ts';
 import { registerBuild } from './commands/build.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerDrill } from './commands/drill.ts';
 import { registerRoutes } from './commands/routes.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerTest } from './commands/test.ts';
 import { ExitCode, processOutput, type Output } from './io.ts';
 
-const commands: readonly CommandRegistration[] = [registerBuild, registerCheck, registerTest, registerExplain, registerRoutes];
+const commands: readonly CommandRegistration[] = [registerBuild, registerCheck, registerTest, registerExplain, registerRoutes, registerDrill];
 
 /** Runs the vigil CLI and returns its exit code. The only place that maps failures to exit codes. */
 export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
