@@ -1,29 +1,89 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
+import { rewriteLiterals, stringLiteral } from './literals.ts';
+
+/** A parse shared by every expression of one shape, with its nodes by kind as they are asked for. */
+interface SharedParse {
+  readonly tree: Tree;
+  readonly broken: boolean;
+  readonly nodesByName: Map<string, SyntaxNode[]>;
+}
+
+const parses = new Map<string, SharedParse>();
+const maxParses = 10_000;
+
+/**
+ * Expressions that differ only inside string literals (one rule template over many services)
+ * parse to the same tree but for the literals' lengths, so one parse of the expression with
+ * every literal emptied serves them all; node positions are mapped back to the expression.
+ */
+function sharedParse(shape: string): SharedParse {
+  let parse = parses.get(shape);
+  if (!parse) {
+    const tree = parser.parse(shape);
+    let broken = false;
+    tree.iterate({ enter: (node) => void (node.type.isError && (broken = true)) });
+    if (parses.size >= maxParses) parses.clear();
+    parse = { tree, broken, nodesByName: new Map() };
+    parses.set(shape, parse);
+  }
+  return parse;
+}
+
+/** Where each string literal sits in the expression and in its shape, to map positions between them. */
+interface Literal {
+  /** Position just after the literal in the shape. */
+  readonly shapeEnd: number;
+  /** Characters the literal's content takes in the expression (none in the shape). */
+  readonly removed: number;
+}
 
 /**
  * A parsed expression for lint rules to walk: lezer-promql's syntax tree and the text it was
- * parsed from. `nodes(name)` lists every node of that kind.
+ * parsed from. `nodes(name)` lists every node of that kind; `span` and `text` give a node's place
+ * and text in the expression.
  */
 export class PromqlAst {
   readonly tree: Tree;
   readonly broken: boolean;
+  private readonly parse: SharedParse;
+  private readonly literals: readonly Literal[];
 
   constructor(readonly expr: string) {
-    this.tree = parser.parse(expr);
-    let broken = false;
-    this.tree.iterate({ enter: (node) => void (node.type.isError && (broken = true)) });
-    this.broken = broken;
+    const shape = rewriteLiterals(expr, () => '');
+    this.literals = shape === undefined ? [] : literalsOf(expr);
+    this.parse = sharedParse(shape ?? expr);
+    this.tree = this.parse.tree;
+    this.broken = this.parse.broken;
   }
 
   nodes(name: string): SyntaxNode[] {
-    const found: SyntaxNode[] = [];
-    this.tree.iterate({ enter: (ref) => void (ref.name === name && found.push(ref.node)) });
+    let found = this.parse.nodesByName.get(name);
+    if (!found) {
+      const nodes: SyntaxNode[] = [];
+      this.tree.iterate({ enter: (ref) => void (ref.name === name && nodes.push(ref.node)) });
+      this.parse.nodesByName.set(name, (found = nodes));
+    }
     return found;
   }
 
+  /** The node's place in the expression. */
+  span(node: SyntaxNode): { from: number; to: number } {
+    return { from: this.position(node.from), to: this.position(node.to) };
+  }
+
   text(node: SyntaxNode): string {
-    return this.expr.slice(node.from, node.to);
+    const { from, to } = this.span(node);
+    return this.expr.slice(from, to);
+  }
+
+  private position(shapePosition: number): number {
+    let position = shapePosition;
+    for (const literal of this.literals) {
+      if (literal.shapeEnd > shapePosition) break;
+      position += literal.removed;
+    }
+    return position;
   }
 
   /** The function a FunctionCall calls, lower-case as written (`rate`). */
@@ -63,3 +123,14 @@ export function isGaugeName(metric: string): boolean {
 }
 
 export const comparisonNodes = new Set(['Gtr', 'Lss', 'Gte', 'Lte', 'Eql', 'Neq']);
+
+function literalsOf(expr: string): Literal[] {
+  const literals: Literal[] = [];
+  let removedSoFar = 0;
+  for (const match of expr.matchAll(stringLiteral)) {
+    const removed = match[0].length - 2;
+    literals.push({ shapeEnd: match.index! + match[0].length - removedSoFar - removed, removed });
+    removedSoFar += removed;
+  }
+  return literals;
+}

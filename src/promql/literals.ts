@@ -1,4 +1,4 @@
-const stringLiteral = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`/g;
+export const stringLiteral = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`/g;
 
 /**
  * The expression with the content of every string literal rewritten by `rewrite`, or undefined

@@ -18,7 +18,7 @@ export const alertAbsentWithoutFor: LintRule = {
       return [
         lintAt(this, alert.location, `alert "${alert.name}" fires on absent() at once`, {
           path: `${rulePath(alert)} > for`,
-          excerpt: { text: alert.expr, from: absent.from, to: absent.to },
+          excerpt: { text: alert.expr, ...ast.span(absent) },
           hint: 'give it a `for` of a few scrape intervals, e.g. 5m',
         }),
       ];

@@ -27,7 +27,7 @@ export const promqlRangeTooShort: LintRule = {
         return [
           lintAt(this, rule.location, `range [${text}] holds fewer than ${minScrapes} scrapes at the service's ${formatDuration(interval)} interval`, {
             path: `${rulePath(rule)} > expr`,
-            excerpt: { text: rule.expr, from: matrix.from, to: matrix.to },
+            excerpt: { text: rule.expr, ...ast.span(matrix) },
             hint: `use at least [${formatDuration(minScrapes * interval)}]`,
           }),
         ];

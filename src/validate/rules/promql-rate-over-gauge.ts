@@ -28,7 +28,7 @@ export const promqlRateOverGauge: LintRule = {
         return [
           lintAt(this, rule.location, `\`${fn}\` over \`${metric}\`, which is named like a gauge, not a counter`, {
             path: `${rulePath(rule)} > expr`,
-            excerpt: { text: rule.expr, from: call.from, to: call.to },
+            excerpt: { text: rule.expr, ...ast.span(call) },
             hint: 'for a gauge use deriv() or delta(); if it is a counter, name it with a _total suffix',
           }),
         ];

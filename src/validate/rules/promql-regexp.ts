@@ -39,7 +39,7 @@ export const promqlRegexp: LintRule = {
                   ? `\`${ast.text(matcher)}\` is anchored with ^ or $, which PromQL always does already`
                   : undefined;
           if (!problem) return [];
-          return [lintAt(this, rule.location, problem, { path: `${rulePath(rule)} > expr`, excerpt: { text: rule.expr, from: matcher.from, to: matcher.to } })];
+          return [lintAt(this, rule.location, problem, { path: `${rulePath(rule)} > expr`, excerpt: { text: rule.expr, ...ast.span(matcher) } })];
         }),
       );
     });

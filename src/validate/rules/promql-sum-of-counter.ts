@@ -19,7 +19,7 @@ export const promqlSumOfCounter: LintRule = {
         return [
           lintAt(this, rule.location, `aggregates the counter \`${metric}\` without rate() or increase()`, {
             path: `${rulePath(rule)} > expr`,
-            excerpt: { text: rule.expr, from: aggregate.from, to: aggregate.to },
+            excerpt: { text: rule.expr, ...ast.span(aggregate) },
             hint: `aggregate its rate: rate(${metric}[5m])`,
           }),
         ];
