@@ -1,6 +1,6 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
-import { rewriteLiterals, stringLiteral } from './literals.ts';
+import { stringLiteral } from './literals.ts';
 
 /** A parse shared by every expression of one shape, with its nodes by kind as they are asked for. */
 interface SharedParse {
@@ -50,9 +50,9 @@ export class PromqlAst {
   private readonly literals: readonly Literal[];
 
   constructor(readonly expr: string) {
-    const shape = rewriteLiterals(expr, () => '');
-    this.literals = shape === undefined ? [] : literalsOf(expr);
-    this.parse = sharedParse(shape ?? expr);
+    const split = splitLiterals(expr);
+    this.literals = split?.literals ?? [];
+    this.parse = sharedParse(split?.shape ?? expr);
     this.tree = this.parse.tree;
     this.broken = this.parse.broken;
   }
@@ -84,6 +84,11 @@ export class PromqlAst {
       position += literal.removed;
     }
     return position;
+  }
+
+  /** The metric names it selects by name (`foo{...}`), in order of appearance, without repeats. */
+  metricNames(): string[] {
+    return [...new Set(this.nodes('Identifier').filter((node) => node.parent?.name === 'VectorSelector').map((node) => this.text(node)))];
   }
 
   /** The function a FunctionCall calls, lower-case as written (`rate`). */
@@ -124,13 +129,27 @@ export function isGaugeName(metric: string): boolean {
 
 export const comparisonNodes = new Set(['Gtr', 'Lss', 'Gte', 'Lte', 'Eql', 'Neq']);
 
-function literalsOf(expr: string): Literal[] {
+/**
+ * The expression with every string literal emptied, and where the literals were; undefined when
+ * it cannot be split safely (the same judgement as `rewriteLiterals`, in one pass).
+ */
+function splitLiterals(expr: string): { shape: string; literals: Literal[] } | undefined {
+  if (expr.includes('#')) return undefined;
   const literals: Literal[] = [];
-  let removedSoFar = 0;
+  const pieces: string[] = [];
+  let last = 0;
+  let shapeLength = 0;
   for (const match of expr.matchAll(stringLiteral)) {
-    const removed = match[0].length - 2;
-    literals.push({ shapeEnd: match.index! + match[0].length - removedSoFar - removed, removed });
-    removedSoFar += removed;
+    const gap = expr.slice(last, match.index);
+    if (/["'`]/.test(gap)) return undefined;
+    const quote = match[0][0]!;
+    pieces.push(gap, quote, quote);
+    shapeLength += gap.length + 2;
+    literals.push({ shapeEnd: shapeLength, removed: match[0].length - 2 });
+    last = match.index! + match[0].length;
   }
-  return literals;
+  const rest = expr.slice(last);
+  if (/["'`]/.test(rest)) return undefined;
+  pieces.push(rest);
+  return { shape: pieces.join(''), literals };
 }

@@ -1,5 +1,6 @@
 import { makeDiagnostic, type Diagnostic, type DiagnosticSeverity, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import type { AlertRuleIR, ProjectIR, RuleIR, ServiceIR } from '../ir.ts';
+import { PromqlAst } from '../promql/ast.ts';
 
 /** One validation rule: one file, one id (also its diagnostic code). */
 export interface ValidationRule {
@@ -64,4 +65,13 @@ export function* allRules(ir: ProjectIR): Generator<RuleIR> {
 
 export function* allAlerts(ir: ProjectIR): Generator<AlertRuleIR> {
   for (const rule of allRules(ir)) if (rule.type === 'alert') yield rule;
+}
+
+const asts = new WeakMap<RuleIR, PromqlAst>();
+
+/** The rule's expression parsed, once for all the rules that read it. */
+export function astOf(rule: RuleIR): PromqlAst {
+  let ast = asts.get(rule);
+  if (!ast) asts.set(rule, (ast = new PromqlAst(rule.expr)));
+  return ast;
 }

@@ -1,6 +1,5 @@
-import { PromqlAst } from '../../promql/ast.ts';
 import { parseDuration } from '../../util/duration.ts';
-import { allAlerts, lintAt, rulePath, type LintRule } from '../rule.ts';
+import { allAlerts, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 export const alertAbsentWithoutFor: LintRule = {
   id: 'alert-absent-without-for',
@@ -12,7 +11,7 @@ export const alertAbsentWithoutFor: LintRule = {
   check(ir) {
     return [...allAlerts(ir)].flatMap((alert) => {
       if (alert.for !== undefined && (parseDuration(alert.for) ?? 1) > 0) return [];
-      const ast = new PromqlAst(alert.expr);
+      const ast = astOf(alert);
       const absent = ast.nodes('FunctionCall').find((call) => ast.functionName(call) === 'absent');
       if (!absent) return [];
       return [

@@ -1,5 +1,5 @@
-import { comparisonNodes, PromqlAst } from '../../promql/ast.ts';
-import { allAlerts, lintAt, rulePath, type LintRule } from '../rule.ts';
+import { comparisonNodes } from '../../promql/ast.ts';
+import { allAlerts, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 const selective = new Set(['absent', 'absent_over_time']);
 
@@ -12,7 +12,7 @@ export const alertWithoutComparison: LintRule = {
   invalid: [{ expr: 'rate(http_requests_total{code="500"}[5m])' }, { expr: 'up{job="checkout"} == bool 0' }],
   check(ir) {
     return [...allAlerts(ir)].flatMap((alert) => {
-      const ast = new PromqlAst(alert.expr);
+      const ast = astOf(alert);
       if (ast.broken || /^\s*vector\s*\(\s*[0-9.]+\s*\)\s*$/.test(alert.expr)) return [];
       const filters = ast.nodes('BinaryExpr').some((node) => {
         let hasComparison = false;

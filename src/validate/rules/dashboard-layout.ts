@@ -27,12 +27,27 @@ export const dashboardLayout: ValidationRule = {
         if (isDataPanel(panel) && !(panel.targets ?? []).some((t) => (t.expr ?? '').trim() !== '')) report(panel, `panel "${panel.title ?? ''}" has no query`);
         if (panel.gridPos && panel.gridPos.x + panel.gridPos.w > 24) report(panel, `panel "${panel.title ?? ''}" ends at column ${panel.gridPos.x + panel.gridPos.w}, past the grid's 24`);
       }
-      const placed = (dashboard.model.panels ?? []).filter((p) => p.gridPos);
-      placed.forEach((panel, i) => {
-        const clash = placed.slice(0, i).find((other) => overlaps(other.gridPos!, panel.gridPos!));
-        if (clash) report(panel, `panel "${panel.title ?? ''}" overlaps "${clash.title ?? ''}" on the grid`);
-      });
+      for (const [panel, clash] of overlappingPanels(dashboard.model.panels ?? [])) report(panel, `panel "${panel.title ?? ''}" overlaps "${clash.title ?? ''}" on the grid`);
     }
     return diagnostics;
   },
 };
+
+/**
+ * Each panel that overlaps one placed before it (top to bottom), with that one. A sweep down the
+ * grid compares a panel only with the panels still open at its top, so a dashboard of thousands
+ * of panels is not checked pair by pair.
+ */
+function overlappingPanels(panels: readonly GrafanaPanelModel[]): [GrafanaPanelModel, GrafanaPanelModel][] {
+  const placed = panels.filter((p) => p.gridPos).sort((a, b) => a.gridPos!.y - b.gridPos!.y);
+  const clashes: [GrafanaPanelModel, GrafanaPanelModel][] = [];
+  let open: GrafanaPanelModel[] = [];
+  for (const panel of placed) {
+    const box = panel.gridPos!;
+    open = open.filter((other) => other.gridPos!.y + other.gridPos!.h > box.y);
+    const clash = open.find((other) => overlaps(other.gridPos!, box));
+    if (clash) clashes.push([panel, clash]);
+    open.push(panel);
+  }
+  return clashes;
+}

@@ -3,12 +3,12 @@ import { checkableExpr, panelPath, panelsOf } from '../../grafana/panels-of.ts';
 import type { ProjectIR } from '../../ir.ts';
 import { metricNames } from '../../promql/metrics.ts';
 import { declaredMetrics, recordedMetrics, watchedMetrics } from '../known-metrics.ts';
-import { allRules, type ValidationRule } from '../rule.ts';
+import { allRules, astOf, type ValidationRule } from '../rule.ts';
 
 /** Every recording rule, every metric a rule reads (from scraped services and exporters), every watched or declared metric. */
 function knownMetrics(ir: ProjectIR): Set<string> {
   const known = new Set([...recordedMetrics(ir), ...watchedMetrics(ir), ...declaredMetrics(ir)]);
-  for (const rule of allRules(ir)) for (const name of metricNames(rule.expr)) known.add(name);
+  for (const rule of allRules(ir)) for (const name of astOf(rule).metricNames()) known.add(name);
   return known;
 }
 

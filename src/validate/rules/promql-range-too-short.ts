@@ -1,6 +1,5 @@
-import { PromqlAst } from '../../promql/ast.ts';
 import { formatDuration, parseDuration } from '../../util/duration.ts';
-import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
+import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 /** A range must hold at least this many scrapes for rate() and friends to survive a missed one. */
 const minScrapes = 4;
@@ -17,7 +16,7 @@ export const promqlRangeTooShort: LintRule = {
     return [...allRules(ir)].flatMap((rule) => {
       const interval = intervals.get(rule.serviceId);
       if (!interval) return [];
-      const ast = new PromqlAst(rule.expr);
+      const ast = astOf(rule);
       if (ast.broken) return [];
       return ast.nodes('MatrixSelector').flatMap((matrix) => {
         const duration = matrix.getChild('DurationExpr');

@@ -1,5 +1,5 @@
-import { isGaugeName, PromqlAst } from '../../promql/ast.ts';
-import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
+import { isGaugeName } from '../../promql/ast.ts';
+import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 const counterFunctions = new Set(['rate', 'irate', 'increase']);
 
@@ -17,7 +17,7 @@ export const promqlRateOverGauge: LintRule = {
   invalid: [{ expr: 'rate(queue_depth[5m]) > 0' }, { expr: 'increase(memory_used_bytes[1h]) > 1e9' }, { expr: 'rate(kafka_consumergroup_lag[5m]) > 0' }],
   check(ir) {
     return [...allRules(ir)].flatMap((rule) => {
-      const ast = new PromqlAst(rule.expr);
+      const ast = astOf(rule);
       if (ast.broken) return [];
       return ast.nodes('FunctionCall').flatMap((call) => {
         const fn = ast.functionName(call);

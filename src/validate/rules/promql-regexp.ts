@@ -1,5 +1,4 @@
-import { PromqlAst } from '../../promql/ast.ts';
-import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
+import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 const metacharacters = /[.*+?()[\]{}|^$\\]/;
 
@@ -21,7 +20,7 @@ export const promqlRegexp: LintRule = {
   invalid: [{ expr: 'up{job=~"checkout"} == 0' }, { expr: 'up{job=~"^checkout$"} == 0' }, { expr: 'up{job="checkout",env=~".*"} == 0' }],
   check(ir) {
     return [...allRules(ir)].flatMap((rule) => {
-      const ast = new PromqlAst(rule.expr);
+      const ast = astOf(rule);
       if (ast.broken) return [];
       return ['UnquotedLabelMatcher', 'QuotedLabelMatcher'].flatMap((kind) =>
         ast.nodes(kind).flatMap((matcher) => {

@@ -1,5 +1,5 @@
-import { isCounterName, PromqlAst } from '../../promql/ast.ts';
-import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
+import { isCounterName } from '../../promql/ast.ts';
+import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 export const promqlSumOfCounter: LintRule = {
   id: 'promql-sum-of-counter',
@@ -10,7 +10,7 @@ export const promqlSumOfCounter: LintRule = {
   invalid: [{ expr: 'sum(http_requests_total) > 1000' }, { expr: 'max by (route) (http_request_duration_seconds_count) > 0' }],
   check(ir) {
     return [...allRules(ir)].flatMap((rule) => {
-      const ast = new PromqlAst(rule.expr);
+      const ast = astOf(rule);
       if (ast.broken) return [];
       return ast.nodes('AggregateExpr').flatMap((aggregate) => {
         const body = ast.arguments(aggregate).at(-1);

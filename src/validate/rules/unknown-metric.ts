@@ -1,6 +1,5 @@
-import { metricNames } from '../../promql/metrics.ts';
 import { declaredMetrics, recordedMetrics, watchedMetrics } from '../known-metrics.ts';
-import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
+import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 export const unknownMetric: LintRule = {
   id: 'unknown-metric',
@@ -14,7 +13,7 @@ export const unknownMetric: LintRule = {
     if (declared.size === 0) return [];
     const known = new Set([...declared, ...recordedMetrics(ir), ...watchedMetrics(ir)]);
     return [...allRules(ir)].flatMap((rule) => {
-      const unknown = metricNames(rule.expr).filter((m) => !known.has(m));
+      const unknown = astOf(rule).metricNames().filter((m) => !known.has(m));
       return unknown.map((metric) =>
         lintAt(this, rule.location, `${rulePath(rule)} reads \`${metric}\`, which no service declares and no template or recording rule produces`, {
           path: `${rulePath(rule)} > expr`,
