@@ -1,6 +1,6 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
-import { stringLiteral } from './literals.ts';
+import { splitLiterals, type RewrittenLiteral } from './literals.ts';
 
 /** A parse shared by every expression of one shape, with its nodes by kind as they are asked for. */
 interface SharedParse {
@@ -30,14 +30,6 @@ function sharedParse(shape: string): SharedParse {
   return parse;
 }
 
-/** Where each string literal sits in the expression and in its shape, to map positions between them. */
-interface Literal {
-  /** Position just after the literal in the shape. */
-  readonly shapeEnd: number;
-  /** Characters the literal's content takes in the expression (none in the shape). */
-  readonly removed: number;
-}
-
 /**
  * A parsed expression for lint rules to walk: lezer-promql's syntax tree and the text it was
  * parsed from. `nodes(name)` lists every node of that kind; `span` and `text` give a node's place
@@ -47,17 +39,17 @@ export class PromqlAst {
   readonly tree: Tree;
   readonly broken: boolean;
   private readonly parse: SharedParse;
-  private readonly literals: readonly Literal[];
+  private readonly literals: readonly RewrittenLiteral[];
 
   constructor(readonly expr: string) {
-    const split = splitLiterals(expr);
+    const split = splitLiterals(expr, () => '');
     this.literals = split?.literals ?? [];
-    this.parse = sharedParse(split?.shape ?? expr);
+    this.parse = sharedParse(split?.rewritten ?? expr);
     this.tree = this.parse.tree;
     this.broken = this.parse.broken;
   }
 
-  nodes(name: string): SyntaxNode[] {
+  nodes(name: string): readonly SyntaxNode[] {
     let found = this.parse.nodesByName.get(name);
     if (!found) {
       const nodes: SyntaxNode[] = [];
@@ -77,11 +69,12 @@ export class PromqlAst {
     return this.expr.slice(from, to);
   }
 
-  private position(shapePosition: number): number {
-    let position = shapePosition;
+  /** A position in the shared tree, in the expression. */
+  private position(treePosition: number): number {
+    let position = treePosition;
     for (const literal of this.literals) {
-      if (literal.shapeEnd > shapePosition) break;
-      position += literal.removed;
+      if (literal.endInRewritten > treePosition) break;
+      position += literal.shortenedBy;
     }
     return position;
   }
@@ -128,28 +121,3 @@ export function isGaugeName(metric: string): boolean {
 }
 
 export const comparisonNodes = new Set(['Gtr', 'Lss', 'Gte', 'Lte', 'Eql', 'Neq']);
-
-/**
- * The expression with every string literal emptied, and where the literals were; undefined when
- * it cannot be split safely (the same judgement as `rewriteLiterals`, in one pass).
- */
-function splitLiterals(expr: string): { shape: string; literals: Literal[] } | undefined {
-  if (expr.includes('#')) return undefined;
-  const literals: Literal[] = [];
-  const pieces: string[] = [];
-  let last = 0;
-  let shapeLength = 0;
-  for (const match of expr.matchAll(stringLiteral)) {
-    const gap = expr.slice(last, match.index);
-    if (/["'`]/.test(gap)) return undefined;
-    const quote = match[0][0]!;
-    pieces.push(gap, quote, quote);
-    shapeLength += gap.length + 2;
-    literals.push({ shapeEnd: shapeLength, removed: match[0].length - 2 });
-    last = match.index! + match[0].length;
-  }
-  const rest = expr.slice(last);
-  if (/["'`]/.test(rest)) return undefined;
-  pieces.push(rest);
-  return { shape: pieces.join(''), literals };
-}
