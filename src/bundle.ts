@@ -7,5 +7,14 @@ export type BundleFile =
 
 export type Bundle = ReadonlyMap<string, BundleFile>;
 
-/** Serialized bundle: path → exact file content. Sorted by path. */
-export type RenderedBundle = ReadonlyMap<string, string>;
+/**
+ * Serialized bundle: path → exact file content, iterated in path order. `renderBundle` renders
+ * each file when it is read and keeps none, so a large bundle never sits in memory as text;
+ * a plain `Map` is one too.
+ */
+export interface RenderedBundle extends Iterable<readonly [path: string, text: string]> {
+  readonly size: number;
+  has(path: string): boolean;
+  get(path: string): string | undefined;
+  keys(): Iterable<string>;
+}

@@ -4,11 +4,40 @@ import { compareStrings } from '../util/compare.ts';
 import { canonicalize } from './canonical.ts';
 import { SharedLayout, yamlDocument } from './yaml.ts';
 
-/** Serializes every document of the bundle; the result is sorted by path and identical on every run. */
+/** Every document of the bundle serialized, sorted by path and identical on every run; each file is rendered when read. */
 export function renderBundle(bundle: Bundle): RenderedBundle {
-  const paths = [...bundle.keys()].sort(compareStrings);
-  const layout = new SharedLayout([...bundle.values()].filter((f) => f.format === 'yaml').map((f) => f.value));
-  return new Map(paths.map((path) => [path, renderFile(bundle.get(path)!, layout)]));
+  return new RenderedOnRead(bundle);
+}
+
+class RenderedOnRead implements RenderedBundle {
+  private readonly paths: readonly string[];
+  private readonly layout: SharedLayout;
+
+  constructor(private readonly bundle: Bundle) {
+    this.paths = [...bundle.keys()].sort(compareStrings);
+    this.layout = new SharedLayout([...bundle.values()].filter((f) => f.format === 'yaml').map((f) => f.value));
+  }
+
+  get size(): number {
+    return this.paths.length;
+  }
+
+  has(path: string): boolean {
+    return this.bundle.has(path);
+  }
+
+  get(path: string): string | undefined {
+    const file = this.bundle.get(path);
+    return file && renderFile(file, this.layout);
+  }
+
+  keys(): Iterable<string> {
+    return this.paths;
+  }
+
+  *[Symbol.iterator](): Iterator<readonly [string, string]> {
+    for (const path of this.paths) yield [path, this.get(path)!];
+  }
 }
 
 export function renderFile(file: BundleFile, layout?: SharedLayout): string {
@@ -33,9 +62,20 @@ export function renderYaml(value: unknown): string {
   return yamlDocument(value);
 }
 
-/** JSON with sorted keys, two-space indented, ending in a newline. */
+const renderedJson = new WeakMap<object, string>();
+
+/**
+ * JSON with sorted keys, two-space indented, ending in a newline. An object's text is kept
+ * while the object lives: a dashboard is written both as JSON and inside its ConfigMap.
+ */
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(canonicalize(value), null, 2)}\n`;
+  if (typeof value !== 'object' || value === null) return `${JSON.stringify(value)}\n`;
+  let text = renderedJson.get(value);
+  if (text === undefined) {
+    text = `${JSON.stringify(canonicalize(value), null, 2)}\n`;
+    renderedJson.set(value, text);
+  }
+  return text;
 }
 
 /** True when a file's text starts with vigil's generated-file header. */

@@ -25,7 +25,8 @@ const libraryOptions = {
  *
  * - one line matching the library's indicator pattern, with no `"` or `\\`: double-quoted as is;
  * - one line starting with a letter, `_` or `(`, not a YAML 1.1 boolean or null word: plain;
- * - several lines without leading or trailing whitespace: a `|-` literal block.
+ * - several lines without leading or trailing whitespace: a `|-` literal block;
+ * - the same ending in one newline (a file's text): a `|` literal block.
  *
  * Anything else goes to the library. test/unit/yaml.test.ts checks this against it.
  */
@@ -35,10 +36,15 @@ const needsQuotes = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t
 const plainStart = /^[A-Za-z_(]/;
 const yaml11Words = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
 const literalBlock = /^[^\s][^]*[^\s]$/;
+const literalBlockWithNewline = /^[^\s](?:[^]*[^\s])?\n$/;
 
 export function fastScalar(value: string): string | undefined {
   if (!safeText.test(value)) return undefined;
-  if (value.includes('\n')) return literalBlock.test(value) ? `|-\n  ${value.replace(/\n+/g, '$&  ')}` : undefined;
+  if (value.includes('\n')) {
+    if (literalBlock.test(value)) return `|-\n  ${value.replace(/\n+/g, '$&  ')}`;
+    if (literalBlockWithNewline.test(value)) return `|\n  ${value.slice(0, -1).replace(/\n+/g, '$&  ')}`;
+    return undefined;
+  }
   if (needsQuotes.test(value)) return /["\\]/.test(value) ? undefined : `"${value}"`;
   return plainStart.test(value) && !yaml11Words.test(value) ? value : undefined;
 }
@@ -109,18 +115,20 @@ function isEmptyCollection(value: Record<string, unknown> | unknown[]): boolean 
 /**
  * Subtrees that appear in several documents (the rule groups of a PrometheusRule and of the
  * plain rule file are the same objects) are laid out once and re-indented where they recur.
+ * A layout is forgotten once every occurrence has used it.
  */
 export class SharedLayout {
-  private readonly shared = new Set<object>();
-  private readonly laidOut = new Map<object, { indent: string; text: string }>();
+  /** Shared collection → how many places it appears. */
+  private readonly occurrences = new Map<object, number>();
+  private readonly laidOut = new Map<object, { indent: string; text: string; usesLeft: number }>();
 
-  /** Marks every collection reachable from more than one place among `documents`. */
+  /** Counts the places every collection reachable from more than one place among `documents` appears. */
   constructor(documents: Iterable<unknown>) {
     const seen = new Set<object>();
     const visit = (value: unknown): void => {
       if (!isCollection(value)) return;
       if (seen.has(value)) {
-        this.shared.add(value);
+        this.occurrences.set(value, (this.occurrences.get(value) ?? 1) + 1);
         return;
       }
       seen.add(value);
@@ -130,18 +138,21 @@ export class SharedLayout {
   }
 
   isShared(value: object): boolean {
-    return this.shared.has(value);
+    return this.occurrences.has(value);
   }
 
   /** The subtree's lines as first laid out, moved to `indent` (every line shifts alike; empty lines stay empty). */
   recall(value: object, indent: string): string | undefined {
     const laidOut = this.laidOut.get(value);
-    if (!laidOut || laidOut.indent === indent) return laidOut?.text;
+    if (!laidOut) return undefined;
+    if (--laidOut.usesLeft === 0) this.laidOut.delete(value);
+    if (laidOut.indent === indent) return laidOut.text;
     return laidOut.text.replace(new RegExp(`^${laidOut.indent}`, 'gm'), indent);
   }
 
   remember(value: object, indent: string, text: string): void {
-    this.laidOut.set(value, { indent, text });
+    const usesLeft = (this.occurrences.get(value) ?? 1) - 1;
+    if (usesLeft > 0) this.laidOut.set(value, { indent, text, usesLeft });
   }
 }
 

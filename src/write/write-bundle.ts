@@ -29,32 +29,33 @@ export class WriteError extends Error {
  */
 export function writeBundle(outDir: string, rendered: RenderedBundle): WriteResult {
   const before = previouslyGenerated(outDir);
-  const changed = [...rendered.keys()].filter((path) => compareWithDisk(join(outDir, path), rendered.get(path)!) !== 'same');
+  const staged = stageChanged(outDir, rendered);
   // The manifest goes last: until it lands, the previous one still describes what is on disk.
-  changed.sort((a, b) => Number(a === paths.manifest) - Number(b === paths.manifest) || compareStrings(a, b));
-
-  const staged = stage(outDir, changed, rendered);
+  staged.sort((a, b) => Number(a.path === paths.manifest) - Number(b.path === paths.manifest));
   for (const { temp, target } of staged) renameSync(temp, target);
 
   const deleted = [...before].filter((path) => !rendered.has(path)).sort(compareStrings);
   for (const path of deleted) removeFileAndEmptyParents(outDir, path);
-  return { written: changed, deleted, unchanged: rendered.size - changed.length };
+  const written = staged.map((s) => s.path).sort(compareStrings);
+  return { written, deleted, unchanged: rendered.size - written.length };
 }
 
-function stage(outDir: string, changed: readonly string[], rendered: RenderedBundle) {
-  const staged: { temp: string; target: string }[] = [];
+/** Renders each file once, and stages it beside its target when it differs from what is there; on any failure, removes what it staged. */
+function stageChanged(outDir: string, rendered: RenderedBundle) {
+  const staged: { path: string; temp: string; target: string }[] = [];
   try {
-    for (const path of changed) {
+    for (const [path, text] of rendered) {
       const target = join(outDir, path);
+      if (compareWithDisk(target, text) === 'same') continue;
       if (isDirectory(target)) throw new WriteError(path, new Error('a directory is in the way'));
       const temp = `${target}${TEMP_MARKER}${process.pid}`;
       try {
         mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(temp, rendered.get(path)!);
+        writeFileSync(temp, text);
       } catch (error) {
         throw new WriteError(path, error);
       }
-      staged.push({ temp, target });
+      staged.push({ path, temp, target });
     }
     return staged;
   } catch (error) {

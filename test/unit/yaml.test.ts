@@ -16,7 +16,7 @@ function random(seed: number) {
 const tricky = [
   '', ' ', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'true', 'null', '~', '0755', '0x1F', '1e3', '.inf', '1:20', '2001-12-14',
   'a: b', 'a #b', '#x', '- x', '? x', '[x]', '{x}', '"q"', "'s'", '`b`', '!tag', '&a', '*a', '|', '>', '%x', '@x',
-  'line\nbreak', 'trailing\n', '\nleading', '  indented\nlines', 'tab\there', 'ünïcödé ✓', 'x'.repeat(200), 'a\r\nb',
+  'line\nbreak', 'trailing\n', 'x\n', '{\n  "a": [\n    1\n  ]\n}\n', 'a\n\n  b\n', 'a  \nb\n', 'a\n\n', '\nleading', '  indented\nlines', 'tab\there', 'ünïcödé ✓', 'x'.repeat(200), 'a\r\nb',
   'sum(rate(x{a="b"}[5m])) > 0.05', '{{ $labels.x }}', 'key:value', 'https://g/d/x?y=1#z', 'app.kubernetes.io/name',
 ];
 
