@@ -155,9 +155,19 @@ export interface ConsumerGroupIR {
     /** Time lag in seconds, by consumergroup and topic: measured where the exporter has it, else estimated. */
     readonly timeLagSeconds?: string;
   };
+  /** The signals for every group alike, the group a Grafana variable (see SharedSignals in authoring/watch.ts). */
+  readonly shared?: SharedSignalsIR<ConsumerGroupIR['signals']>;
   /** The alerts the template generated, by name. */
   readonly alertNames: readonly string[];
   readonly location: SourceLocation;
+}
+
+export interface SharedSignalsIR<Signals> {
+  /** The Grafana variable that chooses the watched thing; `$variable` in the queries. */
+  readonly variable: string;
+  /** This watch's value of the variable. */
+  readonly value: string;
+  readonly signals: Signals;
 }
 
 export interface DeadLetterQueueIR {
@@ -181,6 +191,8 @@ export interface DeadLetterQueueIR {
     /** Reprocessing attempts per second, by dlq_topic and outcome. */
     readonly reprocessOutcomes?: string;
   };
+  /** The signals for every DLQ alike, the topic a Grafana variable (see SharedSignals in authoring/watch.ts). */
+  readonly shared?: SharedSignalsIR<DeadLetterQueueIR['signals']>;
   readonly alertNames: readonly string[];
   readonly location: SourceLocation;
 }

@@ -9,9 +9,24 @@ import { define, type DefinitionBase } from './definition.ts';
 interface WatchBase {
   readonly service: ServiceRef;
   readonly signals: Readonly<Record<string, string | undefined>>;
+  /** The same signals written for every watch of its kind at once; see SharedSignals. */
+  readonly shared?: SharedSignals;
   readonly alertNames: readonly string[];
   /** Option path → value, e.g. `lag.threshold` → 1000. */
   readonly numbers: Readonly<Record<string, number>>;
+}
+
+/**
+ * Signals written once for every watch of a kind, the one watched chosen by the Grafana
+ * variable `variable` (`$variable` in the queries, in a regex matcher), which this watch sets to
+ * `value`. The organisation-wide dashboards repeat one row over the variable's values for all
+ * watches with the same shared signals, instead of a row of panels each, so their size does not
+ * grow with the organisation.
+ */
+export interface SharedSignals {
+  readonly variable: string;
+  readonly value: string;
+  readonly signals: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ConsumerGroupWatch extends WatchBase {

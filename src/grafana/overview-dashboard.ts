@@ -1,11 +1,18 @@
-import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { ProjectIR } from '../ir.ts';
-import { dashboardLink, dashboardUids, labelKeys, serviceDashboardUid, sloLabel, sloRecordings } from '../naming.ts';
-import { selector } from '../promql/selector.ts';
+import { dashboardLink, dashboardUids, labelKeys, sloLabel, sloRecordings } from '../naming.ts';
+import { aggregateBy, selector } from '../promql/selector.ts';
 import { headlineWindow } from '../slo/rules.ts';
-import { statPanel, vigilDashboard } from './panels.ts';
+import { durationMs } from '../util/duration.ts';
+import { instantTablePanel, vigilDashboard } from './panels.ts';
 
-/** One row per service: its firing alerts, and each SLO's budget left and 1-hour burn rate. */
+const identity = [labelKeys.namespace, labelKeys.service, sloLabel];
+const services = [labelKeys.namespace, labelKeys.service];
+
+/**
+ * Every service and SLO at a glance, in two tables whose size does not depend on how many there
+ * are: the alerts firing by service and severity, and each SLO's budget left and burn rate over
+ * its headline window. Each row links to its service's dashboard.
+ */
 export function overviewDashboard(ir: ProjectIR) {
   const builder = vigilDashboard({
     uid: dashboardUids.overview,
@@ -16,42 +23,41 @@ export function overviewDashboard(ir: ProjectIR) {
       ...(ir.deadLetterQueues.length ? [{ title: 'Dead letters', url: dashboardLink(ir.config.grafana.baseUrl, dashboardUids.deadLetters) }] : []),
     ],
   });
-  let id = 0;
-  for (const service of ir.services) {
-    const open = [{ title: `${service.name} dashboard`, url: dashboardLink(ir.config.grafana.baseUrl, serviceDashboardUid(service)) }];
-    const owner = { [labelKeys.namespace]: service.namespace, [labelKeys.service]: service.name };
-    builder.withRow(new RowBuilder(`${service.name} (${service.namespace}, team ${service.team})`).id(++id));
-    builder.withPanel(
-      statPanel({
-        id: ++id,
-        title: `${service.name}: alerts firing`,
-        thresholds: [1],
-        links: open,
-        queries: [{ expr: `count(${selector('ALERTS', { ...owner, alertstate: 'firing' })}) or vector(0)`, legend: 'firing' }],
-      }),
-    );
-    for (const slo of ir.slos.filter((s) => s.serviceId === service.id)) {
-      const identity = { ...owner, [sloLabel]: slo.name };
-      const headline = headlineWindow(slo);
-      builder.withPanel(
-        statPanel({
-          id: ++id,
-          title: `${slo.name}: budget left (${slo.window})`,
-          unit: 'percentunit',
-          links: open,
-          queries: [{ expr: `min(${selector(sloRecordings.budgetRemaining, identity)})`, legend: slo.name }],
-        }),
-      );
-      builder.withPanel(
-        statPanel({
-          id: ++id,
-          title: `${slo.name}: burn rate (${headline})`,
-          thresholds: [1],
-          links: open,
-          queries: [{ expr: `max(${selector(sloRecordings.errorRatio(headline), identity)}) / ${slo.budget}`, legend: slo.name }],
-        }),
-      );
-    }
-  }
+  // Service dashboards are tagged with their namespace and titled by their service: a search finds one whatever its uid.
+  const serviceDashboard = {
+    title: "Open the service's dashboard",
+    url: `${ir.config.grafana.baseUrl.replace(/\/+$/, '')}/dashboards?tag=namespace:\${__data.fields.${labelKeys.namespace}}&query=\${__data.fields.${labelKeys.service}}`,
+  };
+  builder.withPanel(
+    instantTablePanel({
+      id: 1,
+      title: 'Alerts firing by service',
+      height: 8,
+      queries: [{ expr: aggregateBy('count', [...services, 'severity'], selector('ALERTS', { alertstate: 'firing' })), legend: 'firing' }],
+      cellLinks: { [labelKeys.service]: serviceDashboard },
+    }),
+  );
+  const windows = [...new Set(ir.slos.map(headlineWindow))].sort((a, b) => durationMs(a) - durationMs(b));
+  if (windows.length === 0) return builder.build();
+  const budgetLeft = 'budget left';
+  const burn = (window: string) => `burn rate (${window})`;
+  builder.withPanel(
+    instantTablePanel({
+      id: 2,
+      title: 'SLOs',
+      description: 'Error budget left over each SLO\'s window, and how fast it burns: 1 spends exactly the budget over the window. A burn rate is shown for the SLOs that record its window.',
+      height: 16,
+      queries: [
+        { expr: aggregateBy('min', identity, sloRecordings.budgetRemaining), legend: budgetLeft },
+        ...windows.map((window) => ({
+          expr: `${aggregateBy('max', identity, sloRecordings.errorRatio(window))}\n/ on (${identity.join(', ')})\n${aggregateBy('max', identity, sloRecordings.errorBudget)}`,
+          legend: burn(window),
+        })),
+      ],
+      units: { [budgetLeft]: 'percentunit' },
+      thresholds: Object.fromEntries(windows.map((w) => [burn(w), [1]])),
+      cellLinks: { [labelKeys.service]: serviceDashboard },
+    }),
+  );
   return builder.build();
 }

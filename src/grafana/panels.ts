@@ -119,6 +119,54 @@ export function firingAlertsPanel(options: Omit<PanelOptions, 'queries' | 'unit'
   return panel;
 }
 
+/**
+ * A table of instant queries, one row per series, each query's value a column named by its
+ * legend; series of several queries with the same labels merge into one row.
+ */
+export function instantTablePanel(
+  options: Omit<PanelOptions, 'thresholds' | 'unit'> & {
+    /** Units of the value columns, by legend. */
+    readonly units?: Readonly<Record<string, string>>;
+    /** Links on the cells of a label column, by label; `${__data.fields.<label>}` in a URL reads the row. */
+    readonly cellLinks?: Readonly<Record<string, { readonly title: string; readonly url: string }>>;
+    /** Value columns coloured by thresholds, by legend. */
+    readonly thresholds?: Readonly<Record<string, readonly number[]>>;
+  },
+): table.PanelBuilder {
+  const queries = options.queries.map((q, i) =>
+    new DataqueryBuilder()
+      .expr(q.expr)
+      .refId(String.fromCharCode(65 + i))
+      .instant()
+      .format('table' as never)
+      .datasource(prometheusDatasource),
+  );
+  const columnNames = Object.fromEntries(options.queries.map((q, i) => [options.queries.length > 1 ? `Value #${String.fromCharCode(65 + i)}` : 'Value', q.legend ?? q.expr]));
+  const panel = new table.PanelBuilder()
+    .id(options.id)
+    .title(options.title)
+    .datasource(prometheusDatasource)
+    .targets(queries)
+    .span(options.width ?? 24)
+    .height(options.height ?? 12)
+    .filterable(true)
+    .transformations([
+      { id: 'merge', options: {} },
+      { id: 'organize', options: { excludeByName: { Time: true }, renameByName: columnNames } },
+    ]);
+  for (const [legend, unit] of Object.entries(options.units ?? {})) panel.overrideByName(legend, [{ id: 'unit', value: unit }]);
+  for (const [legend, values] of Object.entries(options.thresholds ?? {})) {
+    panel.overrideByName(legend, [
+      { id: 'thresholds', value: thresholdSteps(values).build() },
+      { id: 'custom.cellOptions', value: { type: 'color-text' } },
+    ]);
+  }
+  for (const [label, link] of Object.entries(options.cellLinks ?? {})) panel.overrideByName(label, [{ id: 'links', value: [{ title: link.title, url: link.url }] }]);
+  if (options.description) panel.description(options.description);
+  if (options.links?.length) panel.links(panelLinks(options.links));
+  return panel;
+}
+
 export interface DashboardOptions {
   readonly uid: string;
   readonly title: string;

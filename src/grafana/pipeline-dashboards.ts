@@ -1,13 +1,19 @@
-import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
-import type { ProjectIR } from '../ir.ts';
+import { RowBuilder, type DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import type { ConsumerGroupIR, DeadLetterQueueIR, ProjectIR } from '../ir.ts';
 import { dashboardLink, dashboardUids } from '../naming.ts';
 import { statPanel, timeSeriesPanel, vigilDashboard } from './panels.ts';
+import { choiceVariable, repeatedRows } from './repeated-rows.ts';
 import { runbookLinks } from './runbook-links.ts';
 
 const serviceName = (serviceId: string) => serviceId.split('/')[1] ?? serviceId;
 const overviewLink = (ir: ProjectIR) => ({ title: 'Overview', url: dashboardLink(ir.config.grafana.baseUrl, dashboardUids.overview) });
 
-/** Every watched consumer group: lag by topic, worst partition, growth, members and time lag. Panel ids 100·(n+1) + k. */
+/**
+ * Every watched consumer group: lag by topic, worst partition, growth, consumed rate, time lag
+ * and members. Groups reported by the same exporter share one row, repeated over the
+ * `consumergroup` variable; a group without shared signals gets a row of its own. The n-th row
+ * has panel ids 100·(n+1) + k.
+ */
 export function kafkaDashboard(ir: ProjectIR) {
   const builder = vigilDashboard({
     uid: dashboardUids.kafka,
@@ -16,35 +22,48 @@ export function kafkaDashboard(ir: ProjectIR) {
     tags: ['kafka'],
     links: [overviewLink(ir), ...runbookLinks(ir, ir.consumerGroups.flatMap((g) => g.alertNames))],
   });
-  ir.consumerGroups.forEach((group, n) => {
-    const base = 100 * (n + 1);
-    const { signals } = group;
-    builder.withRow(new RowBuilder(`${group.group} (${serviceName(group.serviceId)}): ${group.topics.join(', ')}`).id(base + 99));
-    builder.withPanel(timeSeriesPanel({ id: base, title: `${group.group}: lag by topic (messages)`, width: 8, queries: [{ expr: signals.lagSum, legend: '{{topic}}' }] }));
-    builder.withPanel(
-      timeSeriesPanel({
-        id: base + 1,
-        title: `${group.group}: worst partition's lag`,
-        description: 'One stuck partition shows here even when the summed lag looks fine.',
-        width: 8,
-        queries: [{ expr: signals.lagMax, legend: '{{topic}}' }],
-      }),
-    );
-    builder.withPanel(timeSeriesPanel({ id: base + 2, title: `${group.group}: lag growth (messages/s)`, width: 8, queries: [{ expr: signals.lagGrowth, legend: '{{topic}}' }] }));
-    if (signals.consumeRate) {
-      builder.withPanel(timeSeriesPanel({ id: base + 3, title: `${group.group}: consumed (messages/s)`, width: 8, queries: [{ expr: signals.consumeRate, legend: '{{topic}}' }] }));
-    }
-    if (signals.timeLagSeconds) {
-      builder.withPanel(timeSeriesPanel({ id: base + 4, title: `${group.group}: time lag`, unit: 's', width: 8, queries: [{ expr: signals.timeLagSeconds, legend: '{{topic}}' }] }));
-    }
-    if (signals.members) {
-      builder.withPanel(statPanel({ id: base + 5, title: `${group.group}: members`, width: 8, queries: [{ expr: signals.members, legend: '{{consumergroup}}' }] }));
-    }
-  });
+  const { rows, alone } = repeatedRows<ConsumerGroupIR['signals'], ConsumerGroupIR>(ir.consumerGroups);
+  let base = 0;
+  for (const row of rows) {
+    builder.withVariable(choiceVariable(row, 'Consumer group'));
+    const name = `$${row.variable}`;
+    lagRow(builder, (base += 100), new RowBuilder(name).repeat(row.variable), name, row.signals);
+  }
+  for (const group of alone) {
+    lagRow(builder, (base += 100), new RowBuilder(`${group.group} (${serviceName(group.serviceId)}): ${group.topics.join(', ')}`), group.group, group.signals);
+  }
   return builder.build();
 }
 
-/** Every dead-letter queue: arrivals, failed publishes, backlog and reprocessing outcomes. Panel ids 100·(n+1) + k. */
+function lagRow(builder: DashboardBuilder, base: number, row: RowBuilder, group: string, signals: ConsumerGroupIR['signals']): void {
+  builder.withRow(row.id(base + 99));
+  builder.withPanel(timeSeriesPanel({ id: base, title: `${group}: lag by topic (messages)`, width: 8, queries: [{ expr: signals.lagSum, legend: '{{topic}}' }] }));
+  builder.withPanel(
+    timeSeriesPanel({
+      id: base + 1,
+      title: `${group}: worst partition's lag`,
+      description: 'One stuck partition shows here even when the summed lag looks fine.',
+      width: 8,
+      queries: [{ expr: signals.lagMax, legend: '{{topic}}' }],
+    }),
+  );
+  builder.withPanel(timeSeriesPanel({ id: base + 2, title: `${group}: lag growth (messages/s)`, width: 8, queries: [{ expr: signals.lagGrowth, legend: '{{topic}}' }] }));
+  if (signals.consumeRate) {
+    builder.withPanel(timeSeriesPanel({ id: base + 3, title: `${group}: consumed (messages/s)`, width: 8, queries: [{ expr: signals.consumeRate, legend: '{{topic}}' }] }));
+  }
+  if (signals.timeLagSeconds) {
+    builder.withPanel(timeSeriesPanel({ id: base + 4, title: `${group}: time lag`, unit: 's', width: 8, queries: [{ expr: signals.timeLagSeconds, legend: '{{topic}}' }] }));
+  }
+  if (signals.members) {
+    builder.withPanel(statPanel({ id: base + 5, title: `${group}: members`, width: 8, queries: [{ expr: signals.members, legend: '{{consumergroup}}' }] }));
+  }
+}
+
+/**
+ * Every dead-letter queue: arrivals, failed publishes, backlog and reprocessing outcomes.
+ * Queues with the same counters share one row, repeated over the `dlq_topic` variable; others
+ * (Kafka Connect's, whose counters carry no topic) get a row each. Panel ids as the Kafka dashboard's.
+ */
 export function deadLettersDashboard(ir: ProjectIR) {
   const builder = vigilDashboard({
     uid: dashboardUids.deadLetters,
@@ -53,29 +72,39 @@ export function deadLettersDashboard(ir: ProjectIR) {
     tags: ['kafka', 'dead-letters'],
     links: [overviewLink(ir), ...runbookLinks(ir, ir.deadLetterQueues.flatMap((q) => q.alertNames))],
   });
-  ir.deadLetterQueues.forEach((queue, n) => {
-    const base = 100 * (n + 1);
-    const { signals } = queue;
-    builder.withRow(new RowBuilder(`${queue.dlqTopic}: dead letters of ${queue.sourceTopic} (${serviceName(queue.serviceId)})`).id(base + 99));
-    builder.withPanel(timeSeriesPanel({ id: base, title: `${queue.dlqTopic}: arrivals (messages/s)`, width: 6, queries: [{ expr: signals.arrivals, legend: '{{dlq_topic}}' }] }));
-    builder.withPanel(
-      timeSeriesPanel({
-        id: base + 1,
-        title: `${queue.dlqTopic}: failed publishes (messages/s)`,
-        description: 'A message that failed processing and could not be parked either: at risk of loss.',
-        width: 6,
-        thresholds: [0],
-        queries: [{ expr: signals.publishFailures, legend: '{{dlq_topic}}' }],
-      }),
-    );
-    if (signals.backlog) {
-      builder.withPanel(timeSeriesPanel({ id: base + 2, title: `${queue.dlqTopic}: backlog (messages)`, width: 6, queries: [{ expr: signals.backlog, legend: '{{dlq_topic}}' }] }));
-    }
-    if (signals.reprocessOutcomes) {
-      builder.withPanel(
-        timeSeriesPanel({ id: base + 3, title: `${queue.dlqTopic}: reprocessing by outcome (attempts/s)`, width: 6, queries: [{ expr: signals.reprocessOutcomes, legend: '{{outcome}}' }] }),
-      );
-    }
-  });
+  const { rows, alone } = repeatedRows<DeadLetterQueueIR['signals'], DeadLetterQueueIR>(ir.deadLetterQueues);
+  let base = 0;
+  for (const row of rows) {
+    builder.withVariable(choiceVariable(row, 'Dead-letter topic'));
+    const name = `$${row.variable}`;
+    deadLetterRow(builder, (base += 100), new RowBuilder(name).repeat(row.variable), name, row.signals);
+  }
+  for (const queue of alone) {
+    const heading = `${queue.dlqTopic}: dead letters of ${queue.sourceTopic} (${serviceName(queue.serviceId)})`;
+    deadLetterRow(builder, (base += 100), new RowBuilder(heading), queue.dlqTopic, queue.signals);
+  }
   return builder.build();
+}
+
+function deadLetterRow(builder: DashboardBuilder, base: number, row: RowBuilder, topic: string, signals: DeadLetterQueueIR['signals']): void {
+  builder.withRow(row.id(base + 99));
+  builder.withPanel(timeSeriesPanel({ id: base, title: `${topic}: arrivals (messages/s)`, width: 6, queries: [{ expr: signals.arrivals, legend: '{{dlq_topic}}' }] }));
+  builder.withPanel(
+    timeSeriesPanel({
+      id: base + 1,
+      title: `${topic}: failed publishes (messages/s)`,
+      description: 'A message that failed processing and could not be parked either: at risk of loss.',
+      width: 6,
+      thresholds: [0],
+      queries: [{ expr: signals.publishFailures, legend: '{{dlq_topic}}' }],
+    }),
+  );
+  if (signals.backlog) {
+    builder.withPanel(timeSeriesPanel({ id: base + 2, title: `${topic}: backlog (messages)`, width: 6, queries: [{ expr: signals.backlog, legend: '{{consumergroup}}' }] }));
+  }
+  if (signals.reprocessOutcomes) {
+    builder.withPanel(
+      timeSeriesPanel({ id: base + 3, title: `${topic}: reprocessing by outcome (attempts/s)`, width: 6, queries: [{ expr: signals.reprocessOutcomes, legend: '{{outcome}}' }] }),
+    );
+  }
 }

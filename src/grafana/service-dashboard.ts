@@ -1,5 +1,5 @@
 import { RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
-import type { ProjectIR, ServiceIR, SloIR, TrafficIR } from '../ir.ts';
+import type { ProjectIR, RuleGroupIR, ServiceIR, SloIR, TrafficIR } from '../ir.ts';
 import { dashboardLink, dashboardUids, labelKeys, runbookUrl, serviceDashboardUid, sloAlerts, sloLabel, sloPanelId, sloRecordings } from '../naming.ts';
 import { selector } from '../promql/selector.ts';
 import { alertWindows, headlineWindow } from '../slo/rules.ts';
@@ -12,10 +12,9 @@ import { runbookLinks } from './runbook-links.ts';
  * the panel ids its alerts' dashboard_url names, then its traffic (rate, errors, latency by route).
  * Panel ids: 1–99 for the service, 100·(n+1) + k for its n-th SLO; rows take the last of each range.
  */
-export function serviceDashboard(ir: ProjectIR, service: ServiceIR) {
-  const slos = ir.slos.filter((s) => s.serviceId === service.id);
-  const traffic = ir.traffic.find((t) => t.serviceId === service.id);
-  const alertNames = [...new Set(ir.ruleGroups.filter((g) => g.serviceId === service.id).flatMap((g) => g.rules.flatMap((r) => (r.type === 'alert' ? [r.name] : []))))];
+export function serviceDashboard(ir: ProjectIR, service: ServiceIR, owned: OwnedByService) {
+  const { slos, traffic } = owned;
+  const alertNames = [...new Set(owned.ruleGroups.flatMap((g) => g.rules.flatMap((r) => (r.type === 'alert' ? [r.name] : []))))];
   const builder = vigilDashboard({
     uid: serviceDashboardUid(service),
     title: `${service.name} (${service.namespace})`,
@@ -30,6 +29,13 @@ export function serviceDashboard(ir: ProjectIR, service: ServiceIR) {
   slos.forEach((slo, index) => addSlo(builder, ir, service, slo, sloPanelId(index)));
   if (traffic) addTraffic(builder, traffic);
   return builder.build();
+}
+
+/** What a service's dashboard draws. */
+export interface OwnedByService {
+  readonly slos: readonly SloIR[];
+  readonly traffic: TrafficIR | undefined;
+  readonly ruleGroups: readonly RuleGroupIR[];
 }
 
 function addSlo(builder: ReturnType<typeof vigilDashboard>, ir: ProjectIR, service: ServiceIR, slo: SloIR, base: number): void {

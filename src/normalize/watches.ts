@@ -1,6 +1,6 @@
 import type { WatchDefinition } from '../authoring/watch.ts';
 import { errorAt, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { ConsumerGroupIR, DeadLetterQueueIR, TrafficIR } from '../ir.ts';
+import type { ConsumerGroupIR, DeadLetterQueueIR, SharedSignalsIR, TrafficIR } from '../ir.ts';
 import { compareStrings } from '../util/compare.ts';
 import type { ServiceIndex } from './services.ts';
 
@@ -29,6 +29,7 @@ export function normalizeWatches(watches: readonly WatchDefinition[], services: 
           topics: watch.topics,
           exporter: watch.exporter,
           signals: signals as ConsumerGroupIR['signals'],
+          ...sharedOf<ConsumerGroupIR['signals']>(watch),
           alertNames: watch.alertNames,
           location: watch.location,
         });
@@ -43,6 +44,7 @@ export function normalizeWatches(watches: readonly WatchDefinition[], services: 
           profile: watch.profile,
           ...(reprocessor ? { reprocessorServiceId: reprocessor.id } : {}),
           signals: signals as DeadLetterQueueIR['signals'],
+          ...sharedOf<DeadLetterQueueIR['signals']>(watch),
           alertNames: watch.alertNames,
           location: watch.location,
         });
@@ -66,6 +68,12 @@ export function normalizeWatches(watches: readonly WatchDefinition[], services: 
   }
   const byId = <T extends { id: string }>(items: T[]) => items.sort((a, b) => compareStrings(a.id, b.id));
   return { consumerGroups: byId(consumerGroups), deadLetterQueues: byId(deadLetterQueues), traffic: byId([...traffic.values()]) };
+}
+
+function sharedOf<Signals>(watch: WatchDefinition): { shared?: SharedSignalsIR<Signals> } {
+  if (!watch.shared) return {};
+  const { variable, value, signals } = watch.shared;
+  return { shared: { variable, value, signals: definedOnly(signals) as Signals } };
 }
 
 function definedOnly(signals: Readonly<Record<string, string | undefined>>): Record<string, string> {

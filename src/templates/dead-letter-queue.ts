@@ -1,11 +1,13 @@
 import { alert, type AlertDefinition } from '../authoring/alert.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import { watchDeadLetterQueue, type DeadLetterQueueWatchDefinition } from '../authoring/watch.ts';
-import { aggregateBy, quote, selector, type Matchers } from '../promql/selector.ts';
+import { aggregateBy, quote, re, selector, type Matchers } from '../promql/selector.ts';
 import { exporterProfiles } from './kafka/exporters.ts';
 import { LagQueries } from './kafka/lag-queries.ts';
 import type { KafkaExporterOptions } from './kafka-consumer-lag.ts';
 import { alertNames, promNumber, tuned, type Tunable } from './shared.ts';
+
+const DLQ_TOPIC = 'dlq_topic';
 
 /** Where the dead-letter counters come from. */
 export type DeadLetterProfile =
@@ -73,10 +75,18 @@ export function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueu
 
   let published: string;
   let failed: string;
+  // Every DLQ topic alike, the topic chosen by the dashboard variable: only the application's
+  // counters carry the topic (Kafka Connect's do not).
+  const topicVariable = re(`$${DLQ_TOPIC}`);
+  let shared: Record<string, string | undefined> | undefined;
   if (profile.kind === 'application') {
     const matchers = { ...service.scrapeLabels, source_topic: sourceTopic, dlq_topic: dlqTopic };
-    published = selector(profile.published ?? 'dlq_messages_published_total', matchers);
-    failed = selector(profile.publishFailures ?? 'dlq_publish_failures_total', matchers);
+    const publishedMetric = profile.published ?? 'dlq_messages_published_total';
+    const failedMetric = profile.publishFailures ?? 'dlq_publish_failures_total';
+    published = selector(publishedMetric, matchers);
+    failed = selector(failedMetric, matchers);
+    const everyTopic = (metric: string) => aggregateBy('sum', [DLQ_TOPIC], `rate(${selector(metric, { dlq_topic: topicVariable })}[5m])`);
+    shared = { arrivals: everyTopic(publishedMetric), publishFailures: everyTopic(failedMetric) };
   } else {
     const matchers = { ...(profile.matchers ?? service.scrapeLabels), connector: profile.connector };
     published = selector(profile.produceRequests ?? 'kafka_connect_task_error_metrics_deadletterqueue_produce_requests', matchers);
@@ -126,14 +136,22 @@ export function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueu
     const owner = { service: reprocessor.service, group: ruleGroup, labels };
     const exporter = reprocessor.exporter ?? { profile: 'kafka_exporter' };
     const lagProfile = exporterProfiles[exporter.profile];
+    const lagExporter = { ...exporter.matchers, job: exporter.job ?? lagProfile.job, ...(exporter.namespace ? { namespace: exporter.namespace } : {}) };
     const lag = new LagQueries({
       profile: lagProfile,
-      exporter: { ...exporter.matchers, job: exporter.job ?? lagProfile.job, ...(exporter.namespace ? { namespace: exporter.namespace } : {}) },
+      exporter: lagExporter,
       group: reprocessor.group ?? reprocessor.service.name,
       topics: [dlqTopic],
     });
     backlogQuery = `label_replace(${lag.lagSum()}, "dlq_topic", ${quote(dlqTopic)}, "", "")`;
     const attempts = profile.kind === 'application' ? (profile.reprocessAttempts ?? 'dlq_reprocess_attempts_total') : undefined;
+    if (shared && lag.perTopic) {
+      const everyGroup = new LagQueries({ profile: lagProfile, exporter: lagExporter, group: re('.+'), topics: topicVariable });
+      shared.backlog = `label_replace(${everyGroup.lagSum()}, "dlq_topic", "$1", "topic", "(.*)")`;
+    }
+    if (shared && attempts) {
+      shared.reprocessOutcomes = aggregateBy('sum', [DLQ_TOPIC, 'outcome'], `rate(${selector(attempts, { dlq_topic: topicVariable })}[5m])`);
+    }
     if (attempts) {
       const attemptSeries = (outcome?: string) =>
         selector(attempts, { ...reprocessor.service.scrapeLabels, dlq_topic: dlqTopic, ...(outcome ? { outcome } : {}) });
@@ -198,6 +216,7 @@ export function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueu
       backlog: backlogQuery,
       reprocessOutcomes,
     },
+    ...(shared ? { shared: { variable: DLQ_TOPIC, value: dlqTopic, signals: shared } } : {}),
     alertNames: alertNames(alerts),
     numbers,
   });

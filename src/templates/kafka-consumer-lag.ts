@@ -1,8 +1,8 @@
 import { alert, type AlertDefinition, type ServiceRef } from '../authoring/alert.ts';
 import { watchConsumerGroup, type ConsumerGroupWatchDefinition } from '../authoring/watch.ts';
-import type { Matchers } from '../promql/selector.ts';
+import { re, type Matchers } from '../promql/selector.ts';
 import { exporterProfiles, type KafkaExporter } from './kafka/exporters.ts';
-import { LagQueries } from './kafka/lag-queries.ts';
+import { GROUP_LABEL, LagQueries } from './kafka/lag-queries.ts';
 import { alertNames, listInWords, promNumber, tuned, type Tunable } from './shared.ts';
 
 export interface KafkaExporterOptions {
@@ -183,16 +183,26 @@ export function kafkaConsumerLag(options: KafkaConsumerLagOptions): KafkaConsume
     group,
     topics: [...new Set(options.topics)].sort(),
     exporter: profile.name,
-    signals: {
-      lagMax: q.lagMax(),
-      lagSum: q.lagSum(),
-      lagGrowth: q.lagGrowth('15m'),
-      members,
-      consumeRate: q.consumeRate(),
-      timeLagSeconds,
+    signals: lagSignals(q),
+    // Every group this exporter reports, the group chosen by the dashboard variable, over all its topics.
+    shared: {
+      variable: GROUP_LABEL,
+      value: group,
+      signals: lagSignals(new LagQueries({ profile, exporter: exporterMatchers, group: re(`$${GROUP_LABEL}`) })),
     },
     alertNames: alertNames(alerts),
     numbers,
   });
   return { alerts, watch };
+}
+
+function lagSignals(q: LagQueries) {
+  return {
+    lagMax: q.lagMax(),
+    lagSum: q.lagSum(),
+    lagGrowth: q.lagGrowth('15m'),
+    members: q.members(),
+    consumeRate: q.consumeRate(),
+    timeLagSeconds: q.timeLagSeconds(),
+  };
 }

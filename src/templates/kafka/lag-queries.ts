@@ -1,4 +1,4 @@
-import { aggregateBy, by, oneOf, quote, selector, type Matchers } from '../../promql/selector.ts';
+import { aggregateBy, by, oneOf, quote, selector, type Matchers, type MatchValue } from '../../promql/selector.ts';
 import type { ExporterProfile } from './exporters.ts';
 
 /** The labels every Kafka query returns, whatever the exporter calls them. */
@@ -9,8 +9,10 @@ export interface LagScope {
   readonly profile: ExporterProfile;
   /** Selects the exporter's series (job, namespace, ...). */
   readonly exporter: Matchers;
-  readonly group: string;
-  readonly topics: readonly string[];
+  /** The group's name, or a matcher selecting groups (a dashboard variable's regex). */
+  readonly group: MatchValue;
+  /** The topics, or a matcher selecting them; absent, every topic the group reads. */
+  readonly topics?: readonly string[] | MatchValue;
 }
 
 /**
@@ -35,8 +37,14 @@ export class LagQueries {
 
   private series(metric: string, withTopics: boolean): string {
     const matchers: Record<string, Matchers[string]> = { ...this.scope.exporter, [this.labels.group]: this.scope.group };
-    if (withTopics) matchers[this.labels.topic] = oneOf(this.scope.topics);
+    const topics = this.topicMatcher;
+    if (withTopics && topics !== undefined) matchers[this.labels.topic] = topics;
     return selector(metric, matchers);
+  }
+
+  private get topicMatcher(): MatchValue | undefined {
+    const { topics } = this.scope;
+    return isTopicList(topics) ? oneOf(topics) : topics;
   }
 
   /** Renames the exporter's group and topic labels to the normalized ones. */
@@ -113,7 +121,8 @@ export class LagQueries {
     if (profile.timeLagSeconds) return this.aggregate('max', this.series(profile.timeLagSeconds, true));
     const latest = profile.latestOffset;
     if (!latest) return undefined;
-    const produced = selector(latest.metric, { ...this.scope.exporter, [latest.topicLabel]: oneOf(this.scope.topics) });
+    const topics = this.topicMatcher;
+    const produced = selector(latest.metric, { ...this.scope.exporter, ...(topics === undefined ? {} : { [latest.topicLabel]: topics }) });
     if (this.perTopic) {
       const rate = aggregateBy('sum', [TOPIC_LABEL], this.normalized(`deriv(${produced}[5m])`));
       return `${this.lagSum()} / on (${TOPIC_LABEL}) group_left () (${rate} > 0)`;
@@ -127,7 +136,9 @@ export class LagQueries {
     const absent = (matchers: Matchers, metric: string) =>
       this.normalized(`absent_over_time(${selector(metric, { ...this.scope.exporter, [this.labels.group]: this.scope.group, ...matchers })}[${window}])`);
     if (lag.per === 'group') return absent({}, lag.sum);
-    return [...new Set(this.scope.topics)]
+    const { topics } = this.scope;
+    if (!isTopicList(topics)) throw new Error('internal: missing() needs the list of topics');
+    return [...new Set(topics)]
       .sort()
       .map((topic) => absent({ [this.labels.topic]: topic }, lag.metric))
       .join(' or ');
@@ -137,4 +148,8 @@ export class LagQueries {
   exporterUp(): string {
     return selector('up', this.scope.exporter);
   }
+}
+
+function isTopicList(topics: LagScope['topics']): topics is readonly string[] {
+  return Array.isArray(topics);
 }
