@@ -8,9 +8,9 @@ export type BundleFile =
 export type Bundle = ReadonlyMap<string, BundleFile>;
 
 /**
- * Serialized bundle: path → exact file content, iterated in path order. `renderBundle` renders
- * each file when it is read and keeps none, so a large bundle never sits in memory as text;
- * a plain `Map` is one too.
+ * Serialized bundle: path → exact file content. `keys()` lists the paths sorted; iteration may
+ * follow another order. `renderBundle` renders each file when it is read and keeps none, so a
+ * large bundle never sits in memory as text; a plain `Map` is one too.
  */
 export interface RenderedBundle extends Iterable<readonly [path: string, text: string]> {
   readonly size: number;

@@ -13,7 +13,6 @@ export interface ProjectOptions {
 }
 
 export interface CompiledProject {
-  readonly project: LoadedProject;
   readonly result: CompileResult;
   readonly rendered: RenderedBundle;
   /** Absolute output directory: --out from the working directory, else the config's `out` from the project root. */
@@ -37,7 +36,17 @@ export async function compileProject(options: ProjectOptions, cwd: string, outpu
   report(diagnostics, output);
   if (hasErrors(diagnostics)) return undefined;
   const outDir = outDirOf(options, cwd, project, result);
-  return { project, result, rendered: renderBundle(result.bundle), outDir, diagnostics };
+  return { result, rendered: renderBundle(result.bundle), outDir, diagnostics };
+}
+
+/**
+ * load → compile → render for commands that only write or compare the bundle. Neither the
+ * definitions nor the IR stay reachable while the files are rendered: at scale they are most of
+ * the memory.
+ */
+export async function renderProject(options: ProjectOptions, cwd: string, output: Output): Promise<{ rendered: RenderedBundle; outDir: string } | undefined> {
+  const compiled = await compileProject(options, cwd, output);
+  return compiled && { rendered: compiled.rendered, outDir: compiled.outDir };
 }
 
 /** Absolute output directory: --out from the working directory, else the config's `out` from the project root. */

@@ -9,6 +9,10 @@ export function renderBundle(bundle: Bundle): RenderedBundle {
   return new RenderedOnRead(bundle);
 }
 
+/**
+ * Iterates in the order the files were emitted, where files sharing content sit together (a
+ * PrometheusRule and its plain rule file): what one lays out, the next reuses, and it is freed.
+ */
 class RenderedOnRead implements RenderedBundle {
   private readonly paths: readonly string[];
   private readonly layout: SharedLayout;
@@ -36,7 +40,7 @@ class RenderedOnRead implements RenderedBundle {
   }
 
   *[Symbol.iterator](): Iterator<readonly [string, string]> {
-    for (const path of this.paths) yield [path, this.get(path)!];
+    for (const [path, file] of this.bundle) yield [path, renderFile(file, this.layout)];
   }
 }
 

@@ -27,5 +27,5 @@ export function diffBundle(outDir: string, rendered: RenderedBundle): BundleDiff
     else if (comparison === 'different') stale.push(path);
   }
   const extra = [...previouslyGenerated(outDir)].filter((p) => !rendered.has(p) && existsSync(join(outDir, p)));
-  return { missing, stale, extra: extra.sort(compareStrings) };
+  return { missing: missing.sort(compareStrings), stale: stale.sort(compareStrings), extra: extra.sort(compareStrings) };
 }

@@ -4,7 +4,7 @@ import { writeBundle } from '../../write/write-bundle.ts';
 import { plural } from '../../diagnostics/format-human.ts';
 import { configOption, type CommandRegistration } from '../command.ts';
 import { ExitCode, type Output } from '../io.ts';
-import { compileProject, type ProjectOptions } from '../pipeline.ts';
+import { renderProject, type ProjectOptions } from '../pipeline.ts';
 
 export const registerBuild: CommandRegistration = (program, { cwd, output, setExitCode }) => {
   program
@@ -21,7 +21,7 @@ export interface BuildOptions extends ProjectOptions {
 }
 
 export async function buildCommand(options: BuildOptions, cwd: string, output: Output): Promise<number> {
-  const compiled = await compileProject(options, cwd, output);
+  const compiled = await renderProject(options, cwd, output);
   if (!compiled) {
     output.err('nothing was written');
     return ExitCode.failed;
