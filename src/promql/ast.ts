@@ -4,9 +4,12 @@ import { splitLiterals, type RewrittenLiteral } from './literals.ts';
 
 /** A parse shared by every expression of one shape, with its nodes by kind as they are asked for. */
 interface SharedParse {
+  readonly shape: string;
   readonly tree: Tree;
   readonly broken: boolean;
   readonly nodesByName: Map<string, SyntaxNode[]>;
+  /** Metric names are identifiers, never inside a literal: the same for every expression of the shape. */
+  metricNames?: readonly string[];
 }
 
 const parses = new Map<string, SharedParse>();
@@ -24,7 +27,7 @@ function sharedParse(shape: string): SharedParse {
     let broken = false;
     tree.iterate({ enter: (node) => void (node.type.isError && (broken = true)) });
     if (parses.size >= maxParses) parses.clear();
-    parse = { tree, broken, nodesByName: new Map() };
+    parse = { shape, tree, broken, nodesByName: new Map() };
     parses.set(shape, parse);
   }
   return parse;
@@ -80,8 +83,10 @@ export class PromqlAst {
   }
 
   /** The metric names it selects by name (`foo{...}`), in order of appearance, without repeats. */
-  metricNames(): string[] {
-    return [...new Set(this.nodes('Identifier').filter((node) => node.parent?.name === 'VectorSelector').map((node) => this.text(node)))];
+  metricNames(): readonly string[] {
+    const parse = this.parse;
+    parse.metricNames ??= [...new Set(this.nodes('Identifier').filter((node) => node.parent?.name === 'VectorSelector').map((node) => parse.shape.slice(node.from, node.to)))];
+    return parse.metricNames;
   }
 
   /** The function a FunctionCall calls, lower-case as written (`rate`). */

@@ -1,6 +1,3 @@
-const stringLiteral = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`/g;
-const quote = /["'`]/;
-
 /** Where a string literal ends in the rewritten expression, and how much shorter it became there. */
 export interface RewrittenLiteral {
   readonly endInRewritten: number;
@@ -16,24 +13,48 @@ export interface RewrittenLiteral {
  */
 export function splitLiterals(expr: string, rewrite: (content: string) => string): { rewritten: string; literals: RewrittenLiteral[] } | undefined {
   if (expr.includes('#')) return undefined;
-  const pieces: string[] = [];
   const literals: RewrittenLiteral[] = [];
+  let rewritten = '';
   let last = 0;
-  let length = 0;
-  for (const match of expr.matchAll(stringLiteral)) {
-    const gap = expr.slice(last, match.index);
-    if (quote.test(gap)) return undefined;
-    const [literal] = match;
-    const content = rewrite(literal.slice(1, -1));
-    pieces.push(gap, literal[0]!, content, literal[0]!);
-    length += gap.length + content.length + 2;
-    literals.push({ endInRewritten: length, shortenedBy: literal.length - content.length - 2 });
-    last = match.index + literal.length;
+  for (let i = 0; i < expr.length; i++) {
+    const quote = expr.charCodeAt(i);
+    if (quote !== DOUBLE && quote !== SINGLE && quote !== BACKTICK) continue;
+    const end = literalEnd(expr, i, quote);
+    if (end < 0) return undefined;
+    const content = rewrite(expr.slice(i + 1, end - 1));
+    rewritten += `${expr.slice(last, i)}${expr[i]}${content}${expr[i]}`;
+    literals.push({ endInRewritten: rewritten.length, shortenedBy: end - i - 2 - content.length });
+    last = end;
+    i = end - 1;
   }
-  const rest = expr.slice(last);
-  if (quote.test(rest)) return undefined;
-  pieces.push(rest);
-  return { rewritten: pieces.join(''), literals };
+  return { rewritten: rewritten + expr.slice(last), literals };
+}
+
+const DOUBLE = 0x22;
+const SINGLE = 0x27;
+const BACKTICK = 0x60;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+/** Characters a backslash cannot escape in a PromQL quoted string (line terminators). */
+const unescapable = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
+
+/**
+ * Just past the literal opening at `start`, or -1 when none closes there: a raw string runs to
+ * the next backtick; a quoted one may not hold a newline, and a backslash escapes the next
+ * character (but not a line terminator).
+ */
+function literalEnd(expr: string, start: number, quote: number): number {
+  for (let i = start + 1; i < expr.length; i++) {
+    const c = expr.charCodeAt(i);
+    if (c === quote) return i + 1;
+    if (quote === BACKTICK) continue;
+    if (c === NEWLINE) return -1;
+    if (c === BACKSLASH) {
+      if (i + 1 >= expr.length || unescapable.has(expr.charCodeAt(i + 1))) return -1;
+      i++;
+    }
+  }
+  return -1;
 }
 
 /** The expression with the content of every string literal rewritten by `rewrite` (see splitLiterals). */

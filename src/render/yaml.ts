@@ -51,6 +51,8 @@ export function fastScalar(value: string): string | undefined {
 
 const scalarCache = new Map<unknown, string>();
 const keyCache = new Map<string, string>();
+const shortCache = new Map<string, string>();
+const SHORT = 64;
 const CACHE_LIMIT = 500_000;
 
 function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
@@ -70,11 +72,18 @@ function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
  */
 function placeScalar(value: unknown, indent: string, listItem: boolean): string {
   if (typeof value === 'string') {
+    // Short strings (names, label values) recur across the bundle: encode each once.
+    if (value.length <= SHORT && !value.includes('\n')) return cached(shortCache, value, () => fastScalar(value) ?? encodeScalar(value));
     const fast = fastScalar(value);
     if (fast !== undefined) return indent !== '' && fast.includes('\n') ? fast.replace(/\n+/g, `$&${indent}`) : fast;
     if (value.includes('\n')) return cached(scalarCache, `${indent.length}${listItem ? '-' : ':'}${value}`, () => encodeInPlace(value, indent, listItem));
   }
-  return cached(scalarCache, value, () => stringify({ k: value }, libraryOptions).slice('k: '.length, -1));
+  return cached(scalarCache, value, () => encodeScalar(value));
+}
+
+/** The library's one-line encoding of a scalar. */
+function encodeScalar(value: unknown): string {
+  return stringify({ k: value }, libraryOptions).slice('k: '.length, -1);
 }
 
 /** The library's text for `value` nested in maps (and a list) so that it lands at `indent`. */
@@ -92,11 +101,9 @@ function encodeInPlace(value: string, indent: string, listItem: boolean): string
 }
 
 function encodeKey(key: string): string {
-  if (!key.includes('\n')) {
-    const fast = fastScalar(key);
-    if (fast !== undefined) return fast;
-  }
   return cached(keyCache, key, () => {
+    const fast = key.includes('\n') ? undefined : fastScalar(key);
+    if (fast !== undefined) return fast;
     const line = stringify({ [key]: 0 }, libraryOptions);
     return line.slice(0, line.length - ': 0\n'.length);
   });

@@ -20,6 +20,7 @@ export const promqlRegexp: LintRule = {
   invalid: [{ expr: 'up{job=~"checkout"} == 0' }, { expr: 'up{job=~"^checkout$"} == 0' }, { expr: 'up{job="checkout",env=~".*"} == 0' }],
   check(ir) {
     return [...allRules(ir)].flatMap((rule) => {
+      if (!rule.expr.includes('=~') && !rule.expr.includes('!~')) return [];
       const ast = astOf(rule);
       if (ast.broken) return [];
       return ['UnquotedLabelMatcher', 'QuotedLabelMatcher'].flatMap((kind) =>
