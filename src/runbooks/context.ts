@@ -41,6 +41,21 @@ export function spelledOut(context: RunbookContext): { readonly shown: readonly 
   };
 }
 
+/** Past this many, a page's tables and lists show the first ones and say how many more there are. */
+const maxListed = 100;
+
+/** The first rows of a table a page shows, and a sentence for the rest saying where to look. */
+export function listedRows<Row>(rows: readonly Row[], whereToLook: string): { readonly shown: readonly Row[]; readonly rest?: string } {
+  if (rows.length <= maxListed) return { shown: rows };
+  return { shown: rows.slice(0, maxListed), rest: `${rows.length - maxListed} more instances are not listed here: ${whereToLook}.` };
+}
+
+/** Names joined with commas, the first ones only past the limit: `a, b, c and 3234 more`. */
+export function listedNames(names: readonly string[]): string {
+  if (names.length <= maxListed) return names.join(', ');
+  return `${names.slice(0, maxListed).join(', ')} and ${names.length - maxListed} more`;
+}
+
 const severityRank: Record<string, string> = { critical: '0', warning: '1', info: '2' };
 
 /** One context per alert name, sorted by name. */

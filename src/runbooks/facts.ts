@@ -2,7 +2,7 @@ import type { InhibitRuleIR, Labels, MatcherIR, ReceiverIR } from '../ir.ts';
 import { labelKeys, reservedAlertLabels, runbookLink } from '../naming.ts';
 import { alertmanagerMatcher, selector } from '../promql/selector.ts';
 import { matchesAll } from '../routing/matchers.ts';
-import { spelledOut, type RunbookContext, type RunbookInstance } from './context.ts';
+import { listedNames, listedRows, spelledOut, type RunbookContext, type RunbookInstance } from './context.ts';
 import { code, codeBlock, heading, table } from './markdown.ts';
 
 /**
@@ -25,9 +25,10 @@ function condition(instance: RunbookInstance): string {
   return conditions.length === 0 ? 'any result' : conditions.map((c) => `${c.op} ${c.threshold}`).join('; ');
 }
 
-/** The alert's definition: every instance with its labels, threshold and expression. */
+/** The alert's definition: each instance with its labels, threshold and expression. */
 export const definitionPart: RunbookPart = (context) => {
-  const rows = context.instances.map((i) => [
+  const listed = listedRows(context.instances, "each one's rule is in its service's rule file (`prometheus/rules/<namespace>/<service>.yaml`)");
+  const rows = listed.shown.map((i) => [
     i.service.name,
     i.service.namespace,
     i.service.team,
@@ -43,6 +44,7 @@ export const definitionPart: RunbookPart = (context) => {
   return [
     heading(3, 'Definition'),
     table(['service', 'namespace', 'team', 'severity', 'for', 'threshold', 'other labels'], rows),
+    ...(listed.rest ? [listed.rest] : []),
     ...expressions,
     ...(rest ? [rest] : []),
   ].join('\n\n');
@@ -84,7 +86,8 @@ function inhibitedBy(rules: readonly InhibitRuleIR[], labels: Labels): string {
 export const routingPart: RunbookPart = (context) => {
   const routing = context.ir.routing;
   if (!routing) return undefined;
-  const rows = context.instances.map((i) => {
+  const listed = listedRows(context.instances, '`vigil routes test` with an alert\'s labels names its receivers');
+  const rows = listed.shown.map((i) => {
     const names = [...new Set(i.routing!.matched.map((m) => m.receiver))];
     const labels = { ...i.alert.labels, alertname: i.alert.name };
     return [i.service.name, i.alert.severity, names.map((n) => describeReceiver(context.receivers.get(n), n)).join(', '), inhibitedBy(routing.inhibitRules, labels)];
@@ -94,7 +97,7 @@ export const routingPart: RunbookPart = (context) => {
     unknown.length === 0
       ? []
       : [`Routed by the labels the rule sets. Routes also look at ${unknown.map(code).join(', ')}, which the alert gets from its expression's result, if at all: the receivers may differ for some series.`];
-  return [heading(3, 'Who is notified'), table(['service', 'severity', 'receivers', 'muted'], rows), ...note].join('\n\n');
+  return [heading(3, 'Who is notified'), table(['service', 'severity', 'receivers', 'muted'], rows), ...(listed.rest ? [listed.rest] : []), ...note].join('\n\n');
 };
 
 /** The PromQL to run while diagnosing: what each instance measures, and which series fire now. */
@@ -130,7 +133,7 @@ export const relatedAlertsPart: RunbookPart = (context) => {
   if (related.size === 0) return undefined;
   const lines = [...related.keys()].sort().map((name) => {
     const { severities, services } = related.get(name)!;
-    return `- [${name}](${runbookLink(name)}) (${[...severities].sort().join(', ')}): ${[...services].sort().join(', ')}`;
+    return `- [${name}](${runbookLink(name)}) (${[...severities].sort().join(', ')}): ${listedNames([...services].sort())}`;
   });
   return [heading(3, 'Related alerts'), lines.join('\n')].join('\n\n');
 };

@@ -1,6 +1,6 @@
 import type { RunbookSectionKey } from '../ir.ts';
 import { paths } from '../naming.ts';
-import { spelledOut, type RunbookContext } from './context.ts';
+import { listedNames, spelledOut, type RunbookContext } from './context.ts';
 import { definitionPart, queriesPart, relatedAlertsPart, routingPart, type RunbookPart } from './facts.ts';
 import { code, heading } from './markdown.ts';
 import { standardSections } from './parse-markdown.ts';
@@ -57,7 +57,7 @@ export function runbookPage(context: RunbookContext): string {
   const services = [...new Set(context.instances.map((i) => i.service.name))].sort();
   const blocks = [
     `# ${context.alertName}`,
-    `${code(context.alertName)} is defined for ${services.length === 1 ? 'service' : `${services.length} services:`} ${services.join(', ')}.`,
+    `${code(context.alertName)} is defined for ${services.length === 1 ? 'service' : `${services.length} services:`} ${listedNames(services)}.`,
   ];
   if (written?.intro) blocks.push(written.intro);
   for (const { key, title } of standardSections) {

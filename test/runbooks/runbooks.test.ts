@@ -113,6 +113,17 @@ describe('generated runbook pages', () => {
     expect(page).toContain('The 5 other instances follow the same pattern');
   });
 
+  it('stays a page for an alert defined on hundreds of services: the first 100 rows and names, and how many more', () => {
+    const services = Array.from({ length: 130 }, (_, i) => testService({ name: `svc-${String(i).padStart(3, '0')}` }));
+    const alerts = services.map((s) => testAlert(s, { name: 'ServiceSlow', severity: 'warning', expr: `latency_seconds{job="${s.name}"} > 1` }));
+    const page = renderBundle(compileWithRunbooks([...services, ...alerts], {}).bundle).get(paths.runbook('ServiceSlow'))!;
+    expect(page).toContain('is defined for 130 services: svc-000, svc-001');
+    expect(page).toContain('svc-099 and 30 more.');
+    expect(page).toContain('| svc-099 | shop | payments | warning | 5m | > 1 |  |');
+    expect(page).not.toContain('| svc-100 |');
+    expect(page).toContain("30 more instances are not listed here: each one's rule is in its service's rule file");
+  });
+
   it('warns about a file in the runbooks folder not named after an alert', () => {
     const result = compileWithRunbooks([svc, critical], { 'runbooks/CheckoutDown.md': written, 'runbooks/checkout-down.notes.md': 'x' });
     expect(result.diagnostics.map((d) => [d.code, d.location.file])).toEqual([['invalid-runbook', 'runbooks/checkout-down.notes.md']]);
