@@ -38,7 +38,7 @@ let bytes = 0;
 for (const [, text] of rendered) bytes += Buffer.byteLength(text);
 lap('render');
 rmSync(outDir, { recursive: true, force: true });
-writeBundle(outDir, rendered);
+await writeBundle(outDir, rendered);
 lap('write');
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 

@@ -1,8 +1,10 @@
-import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RenderedBundle } from '../bundle.ts';
 import { paths } from '../naming.ts';
 import { compareStrings } from '../util/compare.ts';
+import { eachInFlight } from '../util/in-flight.ts';
 import { compareWithDisk, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
 
 export interface WriteResult {
@@ -27,11 +29,11 @@ export class WriteError extends Error {
  * Unchanged files are not touched. Files vigil generated before and no longer produces are
  * deleted; anything else a person put in `outDir` survives.
  */
-export function writeBundle(outDir: string, rendered: RenderedBundle): WriteResult {
+export async function writeBundle(outDir: string, rendered: RenderedBundle): Promise<WriteResult> {
   const before = previouslyGenerated(outDir);
-  const staged = stageChanged(outDir, rendered);
+  const staged = await stageChanged(outDir, rendered);
   // The manifest goes last: until it lands, the previous one still describes what is on disk.
-  staged.sort((a, b) => Number(a.path === paths.manifest) - Number(b.path === paths.manifest));
+  staged.sort((a, b) => Number(a.path === paths.manifest) - Number(b.path === paths.manifest) || compareStrings(a.path, b.path));
   for (const { temp, target } of staged) renameSync(temp, target);
 
   const deleted = [...before].filter((path) => !rendered.has(path)).sort(compareStrings);
@@ -40,23 +42,31 @@ export function writeBundle(outDir: string, rendered: RenderedBundle): WriteResu
   return { written, deleted, unchanged: rendered.size - written.length };
 }
 
-/** Renders each file once, and stages it beside its target when it differs from what is there; on any failure, removes what it staged. */
-function stageChanged(outDir: string, rendered: RenderedBundle) {
+/** Files being written at once: enough to keep the disk busy while the next ones render. */
+const writesInFlight = 32;
+
+/**
+ * Renders each file once, and stages it beside its target when it differs from what is there;
+ * on any failure, removes what it staged. The writes run on libuv's threads while the next files
+ * render. (Comparing stays synchronous: reading from the page cache is cheaper than a trip to a
+ * thread.)
+ */
+async function stageChanged(outDir: string, rendered: RenderedBundle) {
   const staged: { path: string; temp: string; target: string }[] = [];
   try {
-    for (const [path, text] of rendered) {
+    await eachInFlight(rendered, writesInFlight, async ([path, text]) => {
       const target = join(outDir, path);
-      if (compareWithDisk(target, text) === 'same') continue;
+      if (compareWithDisk(target, text) === 'same') return;
       if (isDirectory(target)) throw new WriteError(path, new Error('a directory is in the way'));
       const temp = `${target}${TEMP_MARKER}${process.pid}`;
+      staged.push({ path, temp, target });
       try {
         mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(temp, text);
+        await writeFile(temp, text);
       } catch (error) {
         throw new WriteError(path, error);
       }
-      staged.push({ path, temp, target });
-    }
+    });
     return staged;
   } catch (error) {
     for (const { temp } of staged) unlinkQuietly(temp);

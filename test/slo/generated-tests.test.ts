@@ -19,7 +19,7 @@ async function runGenerated(bundle: RenderedBundle, ir: ProjectIR, expectedFiles
   expect(tests.size).toBe(expectedFiles);
   const { dir, cleanup } = tempDir();
   try {
-    writeBundle(dir, new Map([...bundle, ...tests]));
+    await writeBundle(dir, new Map([...bundle, ...tests]));
     const results = await runPromtoolTests(tool('promtool'), [...tests.keys()], dir, () => {});
     for (const result of results) expect(result.output, result.file).toContain('SUCCESS');
     expect(results.every((r) => r.passed)).toBe(true);

@@ -1,9 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '../../src/naming.ts';
 import { diffBundle, isUpToDate } from '../../src/write/check-bundle.ts';
-import { listFiles } from '../../src/write/out-dir.ts';
+import { listFiles, TEMP_MARKER } from '../../src/write/out-dir.ts';
 import { WriteError, writeBundle } from '../../src/write/write-bundle.ts';
 import { tempDir } from '../support/tools.ts';
 
@@ -24,45 +24,45 @@ describe('writeBundle and diffBundle', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  it('writes a bundle, then finds it up to date', () => {
+  it('writes a bundle, then finds it up to date', async () => {
     const first = bundle({ 'a/x.yaml': `${header}x: 1\n`, 'b.yaml': `${header}b: 1\n` });
-    const result = writeBundle(dir, first);
+    const result = await writeBundle(dir, first);
     expect(result.written).toHaveLength(3);
     expect(snapshot(dir)).toEqual(Object.fromEntries(first));
     expect(isUpToDate(diffBundle(dir, first))).toBe(true);
   });
 
-  it('rewrites nothing when nothing changed', () => {
+  it('rewrites nothing when nothing changed', async () => {
     const files = bundle({ 'a.yaml': `${header}a: 1\n` });
-    writeBundle(dir, files);
+    await writeBundle(dir, files);
     const before = statSync(join(dir, 'a.yaml')).mtimeMs;
-    const result = writeBundle(dir, files);
+    const result = await writeBundle(dir, files);
     expect(result).toEqual({ written: [], deleted: [], unchanged: 2 });
     expect(statSync(join(dir, 'a.yaml')).mtimeMs).toBe(before);
   });
 
-  it('deletes only the files it generated before, keeping a stray file a person added', () => {
-    writeBundle(dir, bundle({ 'old/gone.yaml': `${header}a: 1\n`, 'kept.yaml': `${header}k: 1\n` }));
+  it('deletes only the files it generated before, keeping a stray file a person added', async () => {
+    await writeBundle(dir, bundle({ 'old/gone.yaml': `${header}a: 1\n`, 'kept.yaml': `${header}k: 1\n` }));
     writeFileSync(join(dir, 'old', 'NOTES.md'), 'mine\n');
     writeFileSync(join(dir, 'README.md'), 'mine too\n');
     const next = bundle({ 'kept.yaml': `${header}k: 2\n` });
     expect(diffBundle(dir, next)).toEqual({ missing: [], stale: ['.vigil-manifest', 'kept.yaml'], extra: ['old/gone.yaml'] });
-    const result = writeBundle(dir, next);
+    const result = await writeBundle(dir, next);
     expect(result.deleted).toEqual(['old/gone.yaml']);
     expect(readFileSync(join(dir, 'old', 'NOTES.md'), 'utf8')).toBe('mine\n');
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('mine too\n');
     expect(isUpToDate(diffBundle(dir, next))).toBe(true);
   });
 
-  it('removes directories that deleting left empty', () => {
-    writeBundle(dir, bundle({ 'deep/er/x.yaml': `${header}x: 1\n` }));
-    writeBundle(dir, bundle({ 'y.yaml': `${header}y: 1\n` }));
+  it('removes directories that deleting left empty', async () => {
+    await writeBundle(dir, bundle({ 'deep/er/x.yaml': `${header}x: 1\n` }));
+    await writeBundle(dir, bundle({ 'y.yaml': `${header}y: 1\n` }));
     expect(existsSync(join(dir, 'deep'))).toBe(false);
   });
 
-  it('reports missing and stale files without writing', () => {
+  it('reports missing and stale files without writing', async () => {
     const files = bundle({ 'a.yaml': `${header}a: 1\n`, 'b.yaml': `${header}b: 1\n` });
-    writeBundle(dir, files);
+    await writeBundle(dir, files);
     writeFileSync(join(dir, 'a.yaml'), `${header}a: tampered\n`);
     const before = snapshot(dir);
     const next = bundle({ 'a.yaml': `${header}a: 1\n`, 'b.yaml': `${header}b: 1\n`, 'c.yaml': `${header}c: 1\n` });
@@ -70,27 +70,38 @@ describe('writeBundle and diffBundle', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('treats a file carrying the header as generated even when the manifest is gone', () => {
-    writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'b.yaml': `${header}b: 1\n` }));
+  it('treats a file carrying the header as generated even when the manifest is gone', async () => {
+    await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'b.yaml': `${header}b: 1\n` }));
     writeFileSync(join(dir, paths.manifest), '');
     expect(diffBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n` })).extra).toEqual(['b.yaml']);
   });
 
-  it('leaves the previous output exactly as it was when a file cannot be written', () => {
-    writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'z/z.yaml': `${header}z: 1\n` }));
+  it('leaves the previous output exactly as it was when a file cannot be written', async () => {
+    await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'z/z.yaml': `${header}z: 1\n` }));
     const before = snapshot(dir);
     mkdirSync(join(dir, 'b.yaml'));
     const next = bundle({ 'a.yaml': `${header}a: 2\n`, 'b.yaml': `${header}b: 1\n`, 'z/z.yaml': `${header}z: 2\n` });
-    expect(() => writeBundle(dir, next)).toThrow(WriteError);
+    await expect(writeBundle(dir, next)).rejects.toThrow(WriteError);
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it.skipIf(process.getuid?.() === 0)('leaves the previous output intact when a directory is read-only', () => {
-    writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'ro/b.yaml': `${header}b: 1\n` }));
+  it('leaves the previous output exactly as it was when a write fails midway, removing what it staged', async () => {
+    await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'm.yaml': `${header}m: 1\n`, 'z.yaml': `${header}z: 1\n` }));
+    const before = snapshot(dir);
+    // Where m.yaml would be staged, a directory: that one write fails while others are under way.
+    mkdirSync(join(dir, `m.yaml${TEMP_MARKER}${process.pid}`));
+    const next = bundle({ 'a.yaml': `${header}a: 2\n`, 'm.yaml': `${header}m: 2\n`, 'z.yaml': `${header}z: 2\n` });
+    await expect(writeBundle(dir, next)).rejects.toThrow(WriteError);
+    rmdirSync(join(dir, `m.yaml${TEMP_MARKER}${process.pid}`));
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('leaves the previous output intact when a directory is read-only', async () => {
+    await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'ro/b.yaml': `${header}b: 1\n` }));
     const before = snapshot(dir);
     chmodSync(join(dir, 'ro'), 0o555);
     try {
-      expect(() => writeBundle(dir, bundle({ 'a.yaml': `${header}a: 2\n`, 'ro/b.yaml': `${header}b: 2\n` }))).toThrow(WriteError);
+      await expect(writeBundle(dir, bundle({ 'a.yaml': `${header}a: 2\n`, 'ro/b.yaml': `${header}b: 2\n` }))).rejects.toThrow(WriteError);
       expect(snapshot(dir)).toEqual(before);
     } finally {
       chmodSync(join(dir, 'ro'), 0o755);

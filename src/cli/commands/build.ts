@@ -39,7 +39,7 @@ export async function buildCommand(options: BuildOptions, cwd: string, output: O
     output.err(`${shownOut}/ is not what the definitions compile to: run \`vigil build\` and commit the result`);
     return ExitCode.failed;
   }
-  const result = writeBundle(compiled.outDir, compiled.rendered);
+  const result = await writeBundle(compiled.outDir, compiled.rendered);
   output.out(
     `${shownOut}/: ${plural(result.written.length, 'file')} written, ${result.deleted.length} deleted, ${result.unchanged} unchanged`,
   );

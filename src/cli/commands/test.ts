@@ -43,7 +43,7 @@ export async function testCommand(options: TestOptions, cwd: string, output: Out
   // The tests run against the bundle as compiled now, whatever out/ holds.
   const dir = options.keep ? resolve(cwd, options.keep) : mkdtempSync(join(tmpdir(), 'vigil-test-'));
   try {
-    writeBundle(dir, new Map([...compiled.rendered, ...tests]));
+    await writeBundle(dir, new Map([...compiled.rendered, ...tests]));
     if (options.keep) output.out(`tests written to ${relative(cwd, dir) || '.'}/`);
     const results = await runPromtoolTests(promtool, files, dir, (result) => {
       output.out(`${result.passed ? 'ok  ' : 'FAIL'} ${result.file} (${result.seconds.toFixed(1)}s)`);
