@@ -4,7 +4,7 @@ import { compareStrings } from '../util/compare.ts';
 import { canonicalize } from './canonical.ts';
 import { SharedLayout, yamlDocument } from './yaml.ts';
 
-/** Every document of the bundle serialized, sorted by path and identical on every run; each file is rendered when read. */
+/** Every document of the bundle serialized, identical on every run, each file rendered when it is read; `keys()` sorted by path. */
 export function renderBundle(bundle: Bundle): RenderedBundle {
   return new RenderedOnRead(bundle);
 }
