@@ -1,8 +1,8 @@
-import { RowBuilder, type DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import type { DashboardBuilder, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { ConsumerGroupIR, DeadLetterQueueIR, ProjectIR } from '../ir.ts';
 import { dashboardLink, dashboardUids } from '../naming.ts';
 import { statPanel, timeSeriesPanel, vigilDashboard } from './panels.ts';
-import { choiceVariable, repeatedRows } from './repeated-rows.ts';
+import { addWatchRows } from './repeated-rows.ts';
 import { runbookLinks } from './runbook-links.ts';
 
 const serviceName = (serviceId: string) => serviceId.split('/')[1] ?? serviceId;
@@ -11,8 +11,7 @@ const overviewLink = (ir: ProjectIR) => ({ title: 'Overview', url: dashboardLink
 /**
  * Every watched consumer group: lag by topic, worst partition, growth, consumed rate, time lag
  * and members. Groups reported by the same exporter share one row, repeated over the
- * `consumergroup` variable; a group without shared signals gets a row of its own. The n-th row
- * has panel ids 100·(n+1) + k.
+ * `consumergroup` variable; a group without shared signals gets a row of its own.
  */
 export function kafkaDashboard(ir: ProjectIR) {
   const builder = vigilDashboard({
@@ -22,16 +21,8 @@ export function kafkaDashboard(ir: ProjectIR) {
     tags: ['kafka'],
     links: [overviewLink(ir), ...runbookLinks(ir, ir.consumerGroups.flatMap((g) => g.alertNames))],
   });
-  const { rows, alone } = repeatedRows<ConsumerGroupIR['signals'], ConsumerGroupIR>(ir.consumerGroups);
-  let base = 0;
-  for (const row of rows) {
-    builder.withVariable(choiceVariable(row, 'Consumer group'));
-    const name = `$${row.variable}`;
-    lagRow(builder, (base += 100), new RowBuilder(name).repeat(row.variable), name, row.signals);
-  }
-  for (const group of alone) {
-    lagRow(builder, (base += 100), new RowBuilder(`${group.group} (${serviceName(group.serviceId)}): ${group.topics.join(', ')}`), group.group, group.signals);
-  }
+  const ownRow = (group: ConsumerGroupIR) => ({ name: group.group, heading: `${group.group} (${serviceName(group.serviceId)}): ${group.topics.join(', ')}` });
+  addWatchRows(builder, ir.consumerGroups, 'Consumer group', ownRow, lagRow);
   return builder.build();
 }
 
@@ -62,7 +53,7 @@ function lagRow(builder: DashboardBuilder, base: number, row: RowBuilder, group:
 /**
  * Every dead-letter queue: arrivals, failed publishes, backlog and reprocessing outcomes.
  * Queues with the same counters share one row, repeated over the `dlq_topic` variable; others
- * (Kafka Connect's, whose counters carry no topic) get a row each. Panel ids as the Kafka dashboard's.
+ * (Kafka Connect's, whose counters carry no topic) get a row each.
  */
 export function deadLettersDashboard(ir: ProjectIR) {
   const builder = vigilDashboard({
@@ -72,17 +63,8 @@ export function deadLettersDashboard(ir: ProjectIR) {
     tags: ['kafka', 'dead-letters'],
     links: [overviewLink(ir), ...runbookLinks(ir, ir.deadLetterQueues.flatMap((q) => q.alertNames))],
   });
-  const { rows, alone } = repeatedRows<DeadLetterQueueIR['signals'], DeadLetterQueueIR>(ir.deadLetterQueues);
-  let base = 0;
-  for (const row of rows) {
-    builder.withVariable(choiceVariable(row, 'Dead-letter topic'));
-    const name = `$${row.variable}`;
-    deadLetterRow(builder, (base += 100), new RowBuilder(name).repeat(row.variable), name, row.signals);
-  }
-  for (const queue of alone) {
-    const heading = `${queue.dlqTopic}: dead letters of ${queue.sourceTopic} (${serviceName(queue.serviceId)})`;
-    deadLetterRow(builder, (base += 100), new RowBuilder(heading), queue.dlqTopic, queue.signals);
-  }
+  const ownRow = (queue: DeadLetterQueueIR) => ({ name: queue.dlqTopic, heading: `${queue.dlqTopic}: dead letters of ${queue.sourceTopic} (${serviceName(queue.serviceId)})` });
+  addWatchRows(builder, ir.deadLetterQueues, 'Dead-letter topic', ownRow, deadLetterRow);
   return builder.build();
 }
 

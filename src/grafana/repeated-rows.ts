@@ -1,4 +1,4 @@
-import { CustomVariableBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { CustomVariableBuilder, RowBuilder, type DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { SharedSignalsIR } from '../ir.ts';
 
 /** Watches sharing their signals: one row of panels, repeated by Grafana over `variable`'s values. */
@@ -16,7 +16,7 @@ export interface RepeatedRow<Signals> {
  * rows over the same variable get a variable of their own (`consumergroup_2`...), renamed in
  * their queries.
  */
-export function repeatedRows<Signals extends object, Watch extends { readonly shared?: SharedSignalsIR<Signals> }>(
+function repeatedRows<Signals extends object, Watch extends { readonly shared?: SharedSignalsIR<Signals> }>(
   watches: readonly Watch[],
 ): { rows: RepeatedRow<Signals>[]; alone: Watch[] } {
   const merged: { variable: string; values: Set<string>; signals: Record<string, unknown> }[] = [];
@@ -56,7 +56,7 @@ function agree(a: Record<string, unknown>, b: Record<string, unknown>): boolean 
 const SHOW_ALL_UP_TO = 10;
 
 /** The variable a repeated row iterates: the watched values, several at once or all. */
-export function choiceVariable(row: RepeatedRow<unknown>, label: string): CustomVariableBuilder {
+function choiceVariable(row: RepeatedRow<unknown>, label: string): CustomVariableBuilder {
   const values = [...row.values].sort();
   const current = values.length <= SHOW_ALL_UP_TO ? { text: 'All', value: '$__all' } : { text: values[0]!, value: values[0]! };
   return new CustomVariableBuilder(row.variable)
@@ -65,4 +65,32 @@ export function choiceVariable(row: RepeatedRow<unknown>, label: string): Custom
     .multi(true)
     .includeAll(true)
     .current(current);
+}
+
+/** Draws one row of panels for `signals` with panel ids `base + k`, titled after `name`, under `row`. */
+export type DrawRow<Signals> = (builder: DashboardBuilder, base: number, row: RowBuilder, name: string, signals: Signals) => void;
+
+/**
+ * Every watch's row on an organisation-wide dashboard: the repeated rows first, each with its
+ * variable, then one row for each watch without shared signals (`ownRow` names and heads it).
+ * The n-th row has panel ids 100·n + k, its row panel 100·n + 99.
+ */
+export function addWatchRows<Signals extends object, Watch extends { readonly shared?: SharedSignalsIR<Signals>; readonly signals: Signals }>(
+  builder: DashboardBuilder,
+  watches: readonly Watch[],
+  variableLabel: string,
+  ownRow: (watch: Watch) => { readonly name: string; readonly heading: string },
+  draw: DrawRow<Signals>,
+): void {
+  const { rows, alone } = repeatedRows<Signals, Watch>(watches);
+  let base = 0;
+  for (const row of rows) {
+    builder.withVariable(choiceVariable(row, variableLabel));
+    const name = `$${row.variable}`;
+    draw(builder, (base += 100), new RowBuilder(name).repeat(row.variable), name, row.signals);
+  }
+  for (const watch of alone) {
+    const { name, heading } = ownRow(watch);
+    draw(builder, (base += 100), new RowBuilder(heading), name, watch.signals);
+  }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { random } from '../support/random.ts';
 import { splitLiterals } from '../../src/promql/literals.ts';
 
 /** The definition the scanner implements: PromQL's string literals as one regular expression. */
@@ -22,15 +23,6 @@ function splitByRegex(expr: string, rewrite: (content: string) => string) {
   if (/["'`]/.test(rest)) return undefined;
   pieces.push(rest);
   return { rewritten: pieces.join(''), literals };
-}
-
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('splitting PromQL into string literals', () => {

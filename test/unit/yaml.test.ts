@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { random } from '../support/random.ts';
 import { parse, stringify } from 'yaml';
 import { canonicalize } from '../../src/render/canonical.ts';
 import { fastScalar, SharedLayout, yamlDocument } from '../../src/render/yaml.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const tricky = [
   '', ' ', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'true', 'null', '~', '0755', '0x1F', '1e3', '.inf', '1:20', '2001-12-14',
