@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, stringify } from 'yaml';
 import { dataMaps, orderedKeys } from './canonical.ts';
 
 /**
@@ -24,7 +24,8 @@ const libraryOptions = {
  * surrogates or line separators:
  *
  * - one line matching the library's indicator pattern, with no `"` or `\\`: double-quoted as is;
- * - one line starting with a letter, `_` or `(`, not a YAML 1.1 boolean or null word: plain;
+ * - any other line that no YAML 1.1 tag of the library reads as something else (a number, a
+ *   boolean, null, a timestamp) and that is no document marker: plain;
  * - several lines without leading or trailing whitespace: a `|-` literal block;
  * - the same ending in one newline (a file's text): a `|` literal block.
  *
@@ -33,20 +34,27 @@ const libraryOptions = {
 const safeText = /^[\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFFFD\n]*$/;
 /** Copied from the library: a plain scalar may not look like this. */
 const needsQuotes = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-const plainStart = /^[A-Za-z_(]/;
-const yaml11Words = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
-const literalBlock = /^[^\s][^]*[^\s]$/;
-const literalBlockWithNewline = /^[^\s](?:[^]*[^\s])?\n$/;
+/** The tests by which the library's YAML 1.1 schema reads a plain scalar as other than a string. */
+const otherTypes = new Document(null, { version: '1.1' }).schema.tags.flatMap((tag) =>
+  tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test ? [tag.test] : [],
+);
+const documentMarker = /^(?:---|\.\.\.)/;
+const whitespace = /\s/;
 
 export function fastScalar(value: string): string | undefined {
   if (!safeText.test(value)) return undefined;
   if (value.includes('\n')) {
-    if (literalBlock.test(value)) return `|-\n  ${value.replace(/\n+/g, '$&  ')}`;
-    if (literalBlockWithNewline.test(value)) return `|\n  ${value.slice(0, -1).replace(/\n+/g, '$&  ')}`;
-    return undefined;
+    const last = value.endsWith('\n') && !value.endsWith('\n\n') ? value.length - 2 : value.length - 1;
+    if (last < 0 || whitespace.test(value[0]!) || whitespace.test(value[last]!)) return undefined;
+    return last === value.length - 1 ? `|-\n  ${indentLines(value, '  ')}` : `|\n  ${indentLines(value.slice(0, -1), '  ')}`;
   }
   if (needsQuotes.test(value)) return /["\\]/.test(value) ? undefined : `"${value}"`;
-  return plainStart.test(value) && !yaml11Words.test(value) ? value : undefined;
+  return documentMarker.test(value) || otherTypes.some((test) => test.test(value)) ? undefined : value;
+}
+
+/** Every line after the first indented (blank lines stay empty, as the library writes them). */
+function indentLines(text: string, indent: string): string {
+  return text.replace(/\n+/g, `$&${indent}`);
 }
 
 const scalarCache = new Map<unknown, string>();
@@ -75,7 +83,7 @@ function placeScalar(value: unknown, indent: string, listItem: boolean): string 
     // Short strings (names, label values) recur across the bundle: encode each once.
     if (value.length <= SHORT && !value.includes('\n')) return cached(shortCache, value, () => fastScalar(value) ?? encodeScalar(value));
     const fast = fastScalar(value);
-    if (fast !== undefined) return indent !== '' && fast.includes('\n') ? fast.replace(/\n+/g, `$&${indent}`) : fast;
+    if (fast !== undefined) return indent !== '' && fast.includes('\n') ? indentLines(fast, indent) : fast;
     if (value.includes('\n')) return cached(scalarCache, `${indent.length}${listItem ? '-' : ':'}${value}`, () => encodeInPlace(value, indent, listItem));
   }
   return cached(scalarCache, value, () => encodeScalar(value));

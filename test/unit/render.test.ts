@@ -22,6 +22,14 @@ describe('render', () => {
     ]);
   });
 
+  it('orders each key set by its own keys, also when keys contain what looks like a separator', () => {
+    const sets = [{}, { '': 1 }, { 'a\u0000b': 1, c: 2 }, { a: 1, 'b\u0000c': 2 }, { c: 1, a: 2 }, { c: 1, a: undefined }, { a: 1, c: 2 }];
+    for (const set of sets) {
+      const expected = Object.keys(set).filter((k) => set[k as keyof typeof set] !== undefined).sort();
+      expect(Object.keys(canonicalize(set) as object), JSON.stringify(set)).toEqual(expected);
+    }
+  });
+
   it('writes YAML that YAML 1.1 readers (Go) read back as the same strings', () => {
     const tricky = { a: 'yes', b: 'on', c: 'no', d: '0755', e: '1e3', f: '~', g: 'null', h: '2001-12-14', i: '', j: 'a: b', k: '#x', l: '5m' };
     const text = renderFile({ format: 'yaml', value: tricky });
