@@ -10,6 +10,8 @@ interface SharedParse {
   readonly nodesByName: Map<string, SyntaxNode[]>;
   /** Metric names are identifiers, never inside a literal: the same for every expression of the shape. */
   metricNames?: readonly string[];
+  /** What lint rules found in the shape, by rule (see PromqlAst.perShape). */
+  readonly findings: Map<string, unknown>;
 }
 
 const parses = new Map<string, SharedParse>();
@@ -27,7 +29,7 @@ function sharedParse(shape: string): SharedParse {
     let broken = false;
     tree.iterate({ enter: (node) => void (node.type.isError && (broken = true)) });
     if (parses.size >= maxParses) parses.clear();
-    parse = { shape, tree, broken, nodesByName: new Map() };
+    parse = { shape, tree, broken, nodesByName: new Map(), findings: new Map() };
     parses.set(shape, parse);
   }
   return parse;
@@ -80,6 +82,17 @@ export class PromqlAst {
       position += literal.shortenedBy;
     }
     return position;
+  }
+
+  /**
+   * What `find` finds in this expression, computed once for every expression of its shape:
+   * only for findings no literal can change (function and metric names, ranges, operators),
+   * keeping nodes of the shared tree that `span` places in each expression.
+   */
+  perShape<T>(key: string, find: (ast: PromqlAst) => T): T {
+    const findings = this.parse.findings;
+    if (!findings.has(key)) findings.set(key, find(this));
+    return findings.get(key) as T;
   }
 
   /** The metric names it selects by name (`foo{...}`), in order of appearance, without repeats. */

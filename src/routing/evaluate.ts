@@ -92,6 +92,17 @@ export function routeAlert(tree: ResolvedRoute, labels: Labels): AlertRouting {
   return { matched, unknownLabels };
 }
 
+const alertRoutings = new WeakMap<ResolvedRoute, WeakMap<AlertRuleIR, AlertRouting>>();
+
+/** Where an alert goes by its static labels (see routeAlert), routed once per tree however many ask. */
+export function routeOfAlert(tree: ResolvedRoute, alert: AlertRuleIR): AlertRouting {
+  let routings = alertRoutings.get(tree);
+  if (!routings) alertRoutings.set(tree, (routings = new WeakMap()));
+  let routing = routings.get(alert);
+  if (!routing) routings.set(alert, (routing = routeAlert(tree, alertLabelSet(alert))));
+  return routing;
+}
+
 /** The routing's tree, resolved once per IR object. */
 const trees = new WeakMap<RoutingIR, ResolvedRoute>();
 

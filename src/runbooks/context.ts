@@ -1,6 +1,6 @@
 import type { AlertRuleIR, ProjectIR, ReceiverIR, ServiceIR, WrittenRunbookIR } from '../ir.ts';
 import { thresholdConditions, type ThresholdCondition } from '../promql/conditions.ts';
-import { alertLabelSet, routeAlert, routingTree, type AlertRouting } from '../routing/evaluate.ts';
+import { type AlertRouting, routeOfAlert, routingTree } from '../routing/evaluate.ts';
 import { compareKeys } from '../util/compare.ts';
 import { groupBy } from '../util/records.ts';
 
@@ -70,18 +70,17 @@ export function runbookContexts(ir: ProjectIR): RunbookContext[] {
     .map(([alertName, group]) => ({
       alertName,
       instances: group
-        .map((alert) => ({
+        .map((alert) => ({ alert, sortKey: [alert.serviceId, severityRank[alert.severity] ?? alert.severity, JSON.stringify(alert.labels)] }))
+        .sort((a, b) => compareKeys(a.sortKey, b.sortKey))
+        .map(({ alert }) => ({
           alert,
           service: services.get(alert.serviceId)!,
-          conditions: thresholdConditions(alert.expr),
-          ...(tree ? { routing: routeAlert(tree, alertLabelSet(alert)) } : {}),
-        }))
-        .sort((a, b) =>
-          compareKeys(
-            [a.alert.serviceId, severityRank[a.alert.severity] ?? a.alert.severity, JSON.stringify(a.alert.labels)],
-            [b.alert.serviceId, severityRank[b.alert.severity] ?? b.alert.severity, JSON.stringify(b.alert.labels)],
-          ),
-        ),
+          // Only the instances a page spells out read their thresholds.
+          get conditions() {
+            return thresholdConditions(alert.expr);
+          },
+          ...(tree ? { routing: routeOfAlert(tree, alert) } : {}),
+        })),
       ...(written.has(alertName) ? { written: written.get(alertName)! } : {}),
       ir,
       receivers,

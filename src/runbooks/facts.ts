@@ -1,4 +1,4 @@
-import type { InhibitRuleIR, Labels, MatcherIR, ReceiverIR } from '../ir.ts';
+import type { InhibitRuleIR, Labels, MatcherIR, ProjectIR, ReceiverIR } from '../ir.ts';
 import { labelKeys, reservedAlertLabels, runbookLink } from '../naming.ts';
 import { alertmanagerMatcher, selector } from '../promql/selector.ts';
 import { matchesAll } from '../routing/matchers.ts';
@@ -114,26 +114,47 @@ export const queriesPart: RunbookPart = (context) => {
   return [heading(3, 'Queries'), `Which series fire now, with their labels:\n\n${codeBlock('promql', firing)}`, ...measured, ...(rest ? [rest] : [])].join('\n\n');
 };
 
+const relatedLinesOfServiceSets = new WeakMap<ProjectIR, Map<string, Map<string, string>>>();
+
+/**
+ * A list line per alert of these services, by alert name: its link, severities and services.
+ * Made once per set of services, as most pages share theirs.
+ */
+function relatedLines(ir: ProjectIR, serviceIds: ReadonlySet<string>): Map<string, string> {
+  let bySet = relatedLinesOfServiceSets.get(ir);
+  if (!bySet) relatedLinesOfServiceSets.set(ir, (bySet = new Map()));
+  const key = [...serviceIds].join('\u0000');
+  let lines = bySet.get(key);
+  if (!lines) {
+    const alerts = new Map<string, { severities: Set<string>; services: Set<string> }>();
+    for (const group of ir.ruleGroups) {
+      if (!serviceIds.has(group.serviceId)) continue;
+      for (const rule of group.rules) {
+        if (rule.type !== 'alert') continue;
+        const entry = alerts.get(rule.name) ?? { severities: new Set(), services: new Set() };
+        entry.severities.add(rule.severity);
+        entry.services.add(rule.labels[labelKeys.service]!);
+        alerts.set(rule.name, entry);
+      }
+    }
+    lines = new Map(
+      [...alerts].map(([name, { severities, services }]) => [
+        name,
+        `- [${name}](${runbookLink(name)}) (${[...severities].sort().join(', ')}): ${listedNames([...services].sort())}`,
+      ]),
+    );
+    bySet.set(key, lines);
+  }
+  return lines;
+}
+
 /** Other alerts of the same services: they often fire together and tell the story. */
 export const relatedAlertsPart: RunbookPart = (context) => {
   const heartbeatName = context.ir.routing?.heartbeat?.alertName;
   if (context.alertName === heartbeatName) return undefined;
   const serviceIds = new Set(context.instances.map((i) => i.alert.serviceId));
-  const related = new Map<string, { severities: Set<string>; services: Set<string> }>();
-  for (const group of context.ir.ruleGroups) {
-    if (!serviceIds.has(group.serviceId)) continue;
-    for (const rule of group.rules) {
-      if (rule.type !== 'alert' || rule.name === context.alertName || rule.name === heartbeatName) continue;
-      const entry = related.get(rule.name) ?? { severities: new Set(), services: new Set() };
-      entry.severities.add(rule.severity);
-      entry.services.add(rule.labels[labelKeys.service]!);
-      related.set(rule.name, entry);
-    }
-  }
-  if (related.size === 0) return undefined;
-  const lines = [...related.keys()].sort().map((name) => {
-    const { severities, services } = related.get(name)!;
-    return `- [${name}](${runbookLink(name)}) (${[...severities].sort().join(', ')}): ${listedNames([...services].sort())}`;
-  });
-  return [heading(3, 'Related alerts'), lines.join('\n')].join('\n\n');
+  const lines = [...relatedLines(context.ir, serviceIds)].filter(([name]) => name !== context.alertName && name !== heartbeatName);
+  if (lines.length === 0) return undefined;
+  lines.sort(([a], [b]) => (a < b ? -1 : 1));
+  return [heading(3, 'Related alerts'), lines.map(([, line]) => line).join('\n')].join('\n\n');
 };

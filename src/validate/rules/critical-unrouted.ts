@@ -1,6 +1,6 @@
 import { errorAt, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { AlertRuleIR } from '../../ir.ts';
-import { alertLabelSet, routeAlert, routingTree, type ResolvedRoute } from '../../routing/evaluate.ts';
+import { type ResolvedRoute, routeOfAlert, routingTree } from '../../routing/evaluate.ts';
 import { allAlerts, rulePath, type ValidationRule } from '../rule.ts';
 
 export const criticalUnrouted: ValidationRule = {
@@ -16,7 +16,7 @@ export const criticalUnrouted: ValidationRule = {
     const diagnostics: Diagnostic[] = [];
     for (const alert of allAlerts(ir)) {
       if (alert.severity !== 'critical') continue;
-      const { matched, unknownLabels } = routeAlert(tree, alertLabelSet(alert));
+      const { matched, unknownLabels } = routeOfAlert(tree, alert);
       const reaching = matched.filter((m) => m.receiver !== defaultReceiver && !dropping.has(m.receiver));
       if (reaching.some((m) => !isTimeLimited(m))) continue;
       diagnostics.push(

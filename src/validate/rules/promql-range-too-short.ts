@@ -1,3 +1,5 @@
+import type { SyntaxNode } from '@lezer/common';
+import type { PromqlAst } from '../../promql/ast.ts';
 import { formatDuration, parseDuration } from '../../util/duration.ts';
 import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
@@ -18,10 +20,7 @@ export const promqlRangeTooShort: LintRule = {
       if (!interval) return [];
       const ast = astOf(rule);
       if (ast.broken) return [];
-      return ast.nodes('MatrixSelector').flatMap((matrix) => {
-        const duration = matrix.getChild('DurationExpr');
-        const text = duration ? ast.text(duration) : '';
-        const range = parseDuration(text);
+      return ast.perShape(this.id, ranges).flatMap(({ matrix, text, range }) => {
         if (range === undefined || range >= minScrapes * interval) return [];
         return [
           lintAt(this, rule.location, `range [${text}] holds fewer than ${minScrapes} scrapes at the service's ${formatDuration(interval)} interval`, {
@@ -34,3 +33,12 @@ export const promqlRangeTooShort: LintRule = {
     });
   },
 };
+
+/** Every range selector with its range as written and in milliseconds. */
+function ranges(ast: PromqlAst): { matrix: SyntaxNode; text: string; range: number | undefined }[] {
+  return ast.nodes('MatrixSelector').map((matrix) => {
+    const duration = matrix.getChild('DurationExpr');
+    const text = duration ? ast.text(duration) : '';
+    return { matrix, text, range: parseDuration(text) };
+  });
+}

@@ -1,4 +1,5 @@
-import { isGaugeName } from '../../promql/ast.ts';
+import type { SyntaxNode } from '@lezer/common';
+import { isGaugeName, type PromqlAst } from '../../promql/ast.ts';
 import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 const counterFunctions = new Set(['rate', 'irate', 'increase']);
@@ -19,20 +20,24 @@ export const promqlRateOverGauge: LintRule = {
     return [...allRules(ir)].flatMap((rule) => {
       const ast = astOf(rule);
       if (ast.broken) return [];
-      return ast.nodes('FunctionCall').flatMap((call) => {
-        const fn = ast.functionName(call);
-        const [argument] = ast.arguments(call);
-        if (!counterFunctions.has(fn) || argument?.name !== 'MatrixSelector') return [];
-        const metric = ast.metricOf(argument);
-        if (!metric || metric.includes(':') || !isGaugeName(metric)) return [];
-        return [
-          lintAt(this, rule.location, `\`${fn}\` over \`${metric}\`, which is named like a gauge, not a counter`, {
-            path: `${rulePath(rule)} > expr`,
-            excerpt: { text: rule.expr, ...ast.span(call) },
-            hint: 'for a gauge use deriv() or delta(); if it is a counter, name it with a _total suffix',
-          }),
-        ];
-      });
+      return ast.perShape(this.id, ratesOverGauges).map(({ call, fn, metric }) =>
+        lintAt(this, rule.location, `\`${fn}\` over \`${metric}\`, which is named like a gauge, not a counter`, {
+          path: `${rulePath(rule)} > expr`,
+          excerpt: { text: rule.expr, ...ast.span(call) },
+          hint: 'for a gauge use deriv() or delta(); if it is a counter, name it with a _total suffix',
+        }),
+      );
     });
   },
 };
+
+/** The calls of a counter function over a metric named like a gauge. */
+function ratesOverGauges(ast: PromqlAst): { call: SyntaxNode; fn: string; metric: string }[] {
+  return ast.nodes('FunctionCall').flatMap((call) => {
+    const fn = ast.functionName(call);
+    const [argument] = ast.arguments(call);
+    if (!counterFunctions.has(fn) || argument?.name !== 'MatrixSelector') return [];
+    const metric = ast.metricOf(argument);
+    return metric && !metric.includes(':') && isGaugeName(metric) ? [{ call, fn, metric }] : [];
+  });
+}

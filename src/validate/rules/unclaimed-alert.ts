@@ -1,6 +1,6 @@
 import { warningAt } from '../../diagnostics/diagnostic.ts';
 import { labelKeys } from '../../naming.ts';
-import { alertLabelSet, isTeamRoute, routeAlert, routingTree, type ResolvedRoute } from '../../routing/evaluate.ts';
+import { isTeamRoute, type ResolvedRoute, routeOfAlert, routingTree } from '../../routing/evaluate.ts';
 import { allAlerts, rulePath, type ValidationRule } from '../rule.ts';
 
 export const unclaimedAlert: ValidationRule = {
@@ -14,7 +14,7 @@ export const unclaimedAlert: ValidationRule = {
     const dropping = new Set(routing.receivers.filter((r) => r.type === 'discard').map((r) => r.name));
     const claims = (m: ResolvedRoute) => isTeamRoute(m) || m.route.heartbeat === true || (m.route !== tree.route && dropping.has(m.receiver));
     return [...allAlerts(ir)].flatMap((alert) => {
-      const { matched } = routeAlert(tree, alertLabelSet(alert));
+      const { matched } = routeOfAlert(tree, alert);
       if (matched.some(claims)) return [];
       const team = alert.labels[labelKeys.team];
       return [
