@@ -19,10 +19,29 @@ interface RawFrame {
  * them through the module's source map when the file was transpiled (TypeScript).
  */
 export function captureLocation(): SourceLocation {
+  if (templateCaller) return templateCaller;
   // Most definitions are two or three frames deep; look deeper only when needed.
   const frame = firstUserFrame(12) ?? firstUserFrame(100);
   if (!frame) return { file: '<unknown>' };
   return mapThroughSourceMap(frame);
+}
+
+let templateCaller: SourceLocation | undefined;
+
+/**
+ * A built-in template: every definition it makes is placed where the user called it, found by
+ * one stack walk for all of them.
+ */
+export function template<Args extends unknown[], Result>(body: (...args: Args) => Result): (...args: Args) => Result {
+  return (...args) => {
+    if (templateCaller) return body(...args);
+    templateCaller = captureLocation();
+    try {
+      return body(...args);
+    } finally {
+      templateCaller = undefined;
+    }
+  };
 }
 
 function firstUserFrame(depth: number): RawFrame | undefined {

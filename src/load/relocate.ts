@@ -24,7 +24,14 @@ export function relocateLocations<T>(value: T, relocate: (location: SourceLocati
   memo.set(value, copy);
   for (const key of Reflect.ownKeys(value)) {
     const child = (value as Record<PropertyKey, unknown>)[key];
-    copy[key] = key === 'location' && isLocation(child) ? relocate(child) : relocateLocations(child, relocate, memo);
+    copy[key] = key === 'location' && isLocation(child) ? relocatedLocation(child, relocate, memo) : relocateLocations(child, relocate, memo);
   }
   return (Object.isFrozen(value) ? Object.freeze(copy) : copy) as T;
+}
+
+/** A location shared by several definitions (a template's) is relocated once. */
+function relocatedLocation(location: SourceLocation, relocate: (location: SourceLocation) => SourceLocation, memo: Map<object, unknown>): SourceLocation {
+  let relocated = memo.get(location) as SourceLocation | undefined;
+  if (!relocated) memo.set(location, (relocated = relocate(location)));
+  return relocated;
 }

@@ -1,4 +1,5 @@
 import { alert, type AlertDefinition } from '../authoring/alert.ts';
+import { template } from '../authoring/location.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import { watchDeadLetterQueue, type DeadLetterQueueWatchDefinition } from '../authoring/watch.ts';
 import { aggregateBy, quote, re, selector, type Matchers } from '../promql/selector.ts';
@@ -65,7 +66,7 @@ export interface DeadLetterQueue {
 }
 
 /** The dead-letter alerts for one source topic and its DLQ topic, each labelled `dlq_topic`. */
-export function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueue {
+export const deadLetterQueue = template(function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueue {
   const { service, sourceTopic, dlqTopic } = options;
   const profile = options.profile ?? { kind: 'application' };
   const labels = { dlq_topic: dlqTopic };
@@ -221,4 +222,4 @@ export function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueu
     numbers,
   });
   return { alerts, watch };
-}
+});

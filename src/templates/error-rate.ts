@@ -1,4 +1,5 @@
 import { alert, type AlertDefinition, type AlertSeverity } from '../authoring/alert.ts';
+import { template } from '../authoring/location.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import type { TrafficWatchDefinition } from '../authoring/watch.ts';
 import type { Matchers } from '../promql/selector.ts';
@@ -36,7 +37,7 @@ export interface ErrorRate {
 }
 
 /** The share of failed requests above a bound, with a minimum-traffic guard. */
-export function errorRate(options: ErrorRateOptions): ErrorRate {
+export const errorRate = template(function errorRate(options: ErrorRateOptions): ErrorRate {
   const { service } = options;
   const profile = instrumentationProfiles[options.instrumentation ?? 'prometheus'];
   const window = options.window ?? '5m';
@@ -60,4 +61,4 @@ export function errorRate(options: ErrorRateOptions): ErrorRate {
     description: `More than ${percent}% of requests to ${service.name} in ${service.namespace} have failed for ${forDuration}, at ${promNumber(minRate)} requests per second or more. Users see errors now.`,
   });
   return { alert: defined, watch: trafficWatch(service, profile, [defined.name], { maxErrorRatio: options.maxErrorRatio, minRequestsPerSecond: minRate }) };
-}
+});

@@ -1,4 +1,5 @@
 import { alert, type AlertDefinition, type ServiceRef } from '../authoring/alert.ts';
+import { template } from '../authoring/location.ts';
 import { watchConsumerGroup, type ConsumerGroupWatchDefinition } from '../authoring/watch.ts';
 import { re, type Matchers } from '../promql/selector.ts';
 import { exporterProfiles, type KafkaExporter } from './kafka/exporters.ts';
@@ -50,7 +51,7 @@ export interface KafkaConsumerLag {
  * The consumer-lag alerts for one consumer group, from any of the supported exporters, each
  * labelled `consumergroup` and `topic`.
  */
-export function kafkaConsumerLag(options: KafkaConsumerLagOptions): KafkaConsumerLag {
+export const kafkaConsumerLag = template(function kafkaConsumerLag(options: KafkaConsumerLagOptions): KafkaConsumerLag {
   const exporter = typeof options.exporter === 'string' || options.exporter === undefined ? { profile: options.exporter ?? 'kafka_exporter' } : options.exporter;
   const profile = exporterProfiles[exporter.profile];
   const exporterMatchers: Matchers = {
@@ -194,7 +195,7 @@ export function kafkaConsumerLag(options: KafkaConsumerLagOptions): KafkaConsume
     numbers,
   });
   return { alerts, watch };
-}
+});
 
 function lagSignals(q: LagQueries) {
   return {

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { alert, type AlertDefinition, type AlertSeverity } from '../authoring/alert.ts';
+import { template } from '../authoring/location.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import type { TrafficWatchDefinition } from '../authoring/watch.ts';
 import type { Matchers } from '../promql/selector.ts';
@@ -35,7 +36,7 @@ export interface LatencyThreshold {
 }
 
 /** A latency quantile from the duration histogram above a bound, with a minimum-traffic guard. */
-export function latencyThreshold(options: LatencyThresholdOptions): LatencyThreshold {
+export const latencyThreshold = template(function latencyThreshold(options: LatencyThresholdOptions): LatencyThreshold {
   const { service } = options;
   const profile = instrumentationProfiles[options.instrumentation ?? 'prometheus'];
   const quantile = options.quantile ?? 0.95;
@@ -63,4 +64,4 @@ export function latencyThreshold(options: LatencyThresholdOptions): LatencyThres
     alert: defined,
     watch: trafficWatch(service, profile, [defined.name], { thresholdSeconds: options.thresholdSeconds, quantile, minRequestsPerSecond: minRate }),
   };
-}
+});

@@ -69,6 +69,16 @@ export const hostileCases: readonly HostileCase[] = [
   { name: 'a negative lag threshold', files: { [file]: withLag(`lag: { threshold: -5 }`) }, code: 'invalid-threshold', at: `${file}:3` },
   { name: 'a NaN error ratio', files: { [file]: shop(`${svc}\nerrorRate({ service: checkout, maxErrorRatio: NaN });`) }, code: 'invalid-threshold', at: `${file}:3` },
   { name: 'an infinite lag threshold', files: { [file]: withLag(`lag: { threshold: 1e400 }`) }, code: 'invalid-threshold', at: `${file}:3` },
+  {
+    name: 'a bad alert after a template call (placed at its own line, not the template\'s)',
+    files: {
+      [file]: shop(`${svc}
+kafkaConsumerLag({ service: checkout, group: 'checkout', topics: ['orders'] });
+alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: '5m', summary: 's', description: 'd' });`),
+    },
+    code: 'invalid-name',
+    at: `${file}:4`,
+  },
   { name: 'a huge objective', files: { [file]: withSlo(`objective: 1e308`) }, code: 'slo-objective', at: `${file}:3` },
   { name: 'PromQL that does not parse', files: { [file]: withAlert(`expr: 'sum(rate(up[5m])'`) }, code: 'promql-syntax', at: `${file}:3` },
   { name: 'PromQL of the wrong type', files: { [file]: withAlert(`expr: 'rate(up) > 0'`) }, code: 'promql-syntax', at: `${file}:3` },
