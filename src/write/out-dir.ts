@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifest } from '../emit/manifest.ts';
 import { paths } from '../naming.ts';
@@ -15,18 +15,45 @@ export function readIfExists(file: string): string | undefined {
   }
 }
 
+/** Reused across files: comparing thousands of files allocates no buffer per file. */
+let onDiskBuffer = Buffer.allocUnsafeSlow(1 << 20);
+let textBuffer = Buffer.allocUnsafeSlow(1 << 20);
+
 /**
  * How a file on disk compares with the text vigil would write there. Compares bytes (no
  * decoding), the cheap way to find that nothing changed across thousands of files.
  */
 export function compareWithDisk(file: string, text: string): 'missing' | 'same' | 'different' {
-  let onDisk: Buffer;
+  const onDisk = readReused(file);
+  if (onDisk === undefined) return 'missing';
+  // UTF-8 takes one to three bytes per UTF-16 code unit.
+  if (onDisk.length < text.length || onDisk.length > 3 * text.length) return 'different';
+  if (textBuffer.length < 3 * text.length) textBuffer = Buffer.allocUnsafeSlow(3 * text.length);
+  const length = textBuffer.write(text);
+  return length === onDisk.length && textBuffer.subarray(0, length).equals(onDisk) ? 'same' : 'different';
+}
+
+/** The file's bytes in a buffer the next call reuses, or undefined when it cannot be read. */
+function readReused(file: string): Buffer | undefined {
+  let fd: number;
   try {
-    onDisk = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
-    return 'missing';
+    return undefined;
   }
-  return onDisk.length === Buffer.byteLength(text) && onDisk.equals(Buffer.from(text)) ? 'same' : 'different';
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === onDiskBuffer.length) onDiskBuffer = Buffer.concat([onDiskBuffer, Buffer.allocUnsafeSlow(onDiskBuffer.length)]);
+      const read = readSync(fd, onDiskBuffer, length, onDiskBuffer.length - length, null);
+      if (read === 0) return onDiskBuffer.subarray(0, length);
+      length += read;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Files vigil generated in `outDir` before: those its manifest lists, and any carrying its header. */

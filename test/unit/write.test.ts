@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '../../src/naming.ts';
 import { diffBundle, isUpToDate } from '../../src/write/check-bundle.ts';
-import { listFiles, TEMP_MARKER } from '../../src/write/out-dir.ts';
+import { compareWithDisk, listFiles, TEMP_MARKER } from '../../src/write/out-dir.ts';
 import { WriteError, writeBundle } from '../../src/write/write-bundle.ts';
 import { tempDir } from '../support/tools.ts';
 
@@ -106,5 +106,27 @@ describe('writeBundle and diffBundle', () => {
     } finally {
       chmodSync(join(dir, 'ro'), 0o755);
     }
+  });
+});
+
+describe('compareWithDisk', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  it('compares the bytes a text encodes to, whatever its size and characters', () => {
+    const texts = ['', 'x: 1\n', 'ünïcödé ✓ 🔥\n', 'a'.repeat(3 << 20), `${'é'.repeat(1 << 20)}🔥`];
+    texts.forEach((text, i) => writeFileSync(join(dir, `${i}.txt`), text));
+    texts.forEach((text, i) => {
+      const file = join(dir, `${i}.txt`);
+      expect(compareWithDisk(file, text), `file ${i}`).toBe('same');
+      expect(compareWithDisk(file, `${text}x`), `file ${i} longer`).toBe('different');
+      if (text.length > 0) expect(compareWithDisk(file, text.slice(0, -1)), `file ${i} shorter`).toBe('different');
+    });
+    expect(compareWithDisk(join(dir, '2.txt'), 'ünïcödé ✓ 🔥\r')).toBe('different');
+    expect(compareWithDisk(join(dir, 'absent.txt'), 'x')).toBe('missing');
+    mkdirSync(join(dir, 'sub'));
+    expect(compareWithDisk(join(dir, 'sub'), 'x')).toBe('missing');
   });
 });
