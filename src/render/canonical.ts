@@ -27,22 +27,11 @@ function compareKeys(a: string, b: string): number {
   return rankA - rankB || compareStrings(a, b);
 }
 
-/** Canonical orders by key set: objects of one shape (panels, rules, labels) share theirs. */
-const orders = new Map<string, readonly string[]>();
-const maxOrders = 100_000;
-
 /** The keys of a map in canonical order (leading keys first, then sorted; data maps purely sorted), undefined values left out. */
-export function orderedKeys(map: Record<string, unknown>, isDataMap: boolean): readonly string[] {
-  const keys = Object.keys(map);
-  const signature = `${isDataMap ? 'd' : 's'}${keys.join('\u0000')}`;
-  let order = orders.get(signature);
-  // A signature names its key set unless keys hold the separator: make sure.
-  if (!order || order.length !== keys.length || !order.every((key) => Object.hasOwn(map, key))) {
-    if (orders.size >= maxOrders) orders.clear();
-    orders.set(signature, (order = keys.sort(isDataMap ? compareStrings : compareKeys)));
-  }
-  for (const key of order) if (map[key] === undefined) return order.filter((k) => map[k] !== undefined);
-  return order;
+export function orderedKeys(map: Record<string, unknown>, isDataMap: boolean): string[] {
+  return Object.keys(map)
+    .filter((key) => map[key] !== undefined)
+    .sort(isDataMap ? compareStrings : compareKeys);
 }
 
 /**

@@ -41,12 +41,14 @@ const otherTypes = new Document(null, { version: '1.1' }).schema.tags.flatMap((t
 const documentMarker = /^(?:---|\.\.\.)/;
 const whitespace = /\s/;
 
-export function fastScalar(value: string): string | undefined {
+/** The scalar's encoding when certain, a literal block's lines indented to stand at `indent`. */
+export function fastScalar(value: string, indent = ''): string | undefined {
   if (!safeText.test(value)) return undefined;
   if (value.includes('\n')) {
     const last = value.endsWith('\n') && !value.endsWith('\n\n') ? value.length - 2 : value.length - 1;
     if (last < 0 || whitespace.test(value[0]!) || whitespace.test(value[last]!)) return undefined;
-    return last === value.length - 1 ? `|-\n  ${indentLines(value, '  ')}` : `|\n  ${indentLines(value.slice(0, -1), '  ')}`;
+    const lines = `${indent}  `;
+    return last === value.length - 1 ? `|-\n${lines}${indentLines(value, lines)}` : `|\n${lines}${indentLines(value.slice(0, -1), lines)}`;
   }
   if (needsQuotes.test(value)) return /["\\]/.test(value) ? undefined : `"${value}"`;
   return documentMarker.test(value) || otherTypes.some((test) => test.test(value)) ? undefined : value;
@@ -82,8 +84,8 @@ function placeScalar(value: unknown, indent: string, listItem: boolean): string 
   if (typeof value === 'string') {
     // Short strings (names, label values) recur across the bundle: encode each once.
     if (value.length <= SHORT && !value.includes('\n')) return cached(shortCache, value, () => fastScalar(value) ?? encodeScalar(value));
-    const fast = fastScalar(value);
-    if (fast !== undefined) return indent !== '' && fast.includes('\n') ? indentLines(fast, indent) : fast;
+    const fast = fastScalar(value, indent);
+    if (fast !== undefined) return fast;
     if (value.includes('\n')) return cached(scalarCache, `${indent.length}${listItem ? '-' : ':'}${value}`, () => encodeInPlace(value, indent, listItem));
   }
   return cached(scalarCache, value, () => encodeScalar(value));
