@@ -64,6 +64,13 @@ export class PromqlAst {
     return found;
   }
 
+  /** Which string literals are empty, a digit each: all a type checker sees of literals besides the shape. */
+  literalEmptiness(): string {
+    let mask = '';
+    for (const literal of this.literals) mask += literal.shortenedBy === 0 ? '0' : '1';
+    return mask;
+  }
+
   /** The node's place in the expression. */
   span(node: SyntaxNode): { from: number; to: number } {
     return { from: this.position(node.from), to: this.position(node.to) };

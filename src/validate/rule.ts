@@ -1,6 +1,8 @@
 import { makeDiagnostic, type Diagnostic, type DiagnosticSeverity, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import type { AlertRuleIR, ProjectIR, RuleIR, ServiceIR } from '../ir.ts';
+import { checkableExpr } from '../grafana/panels-of.ts';
 import { PromqlAst } from '../promql/ast.ts';
+import { checkPromql, type PromqlProblem } from '../promql/check.ts';
 
 /** One validation rule: one file, one id (also its diagnostic code). */
 export interface ValidationRule {
@@ -74,4 +76,19 @@ export function astOf(rule: RuleIR): PromqlAst {
   let ast = asts.get(rule);
   if (!ast) asts.set(rule, (ast = new PromqlAst(rule.expr)));
   return ast;
+}
+
+const queryAsts = new WeakMap<object, PromqlAst>();
+
+/** A dashboard query's expression, Grafana's interval variables read as `5m`, parsed once for the rules that read it. */
+export function astOfQuery(target: { readonly expr?: string }): PromqlAst {
+  let ast = queryAsts.get(target);
+  if (!ast) queryAsts.set(target, (ast = new PromqlAst(checkableExpr(target.expr ?? ''))));
+  return ast;
+}
+
+/** What the Prometheus UI's parser and analyzer find wrong, judged once for the expressions of a shape that find nothing. */
+export function promqlProblems(ast: PromqlAst): PromqlProblem[] {
+  const valid = ast.perShape(`valid ${ast.literalEmptiness()}`, () => checkPromql(ast.expr).length === 0);
+  return valid ? [] : checkPromql(ast.expr);
 }

@@ -50,6 +50,14 @@ describe('validation rules', () => {
     expect(result.bundle.size, 'nothing is emitted when there are errors').toBe(0);
   });
 
+  it('judges each expression, though another of the same shape was valid: an empty matcher value is an error', () => {
+    const svc = testService();
+    const fine = testAlert(svc, { name: 'Fine', expr: '{job="checkout"} == 0' });
+    const empty = testAlert(svc, { name: 'Empty', expr: '{job=""} == 0' });
+    const result = compileDefinitions([svc, fine, empty]);
+    expect(result.diagnostics.map((d) => ({ code: d.code, path: d.location.path }))).toEqual([{ code: 'promql-syntax', path: 'alert "Empty" > expr' }]);
+  });
+
   it('reports an alert defined twice with the same labels', () => {
     const svc = testService();
     const result = compileDefinitions([svc, testAlert(svc), testAlert(svc)]);

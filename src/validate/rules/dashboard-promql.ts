@@ -1,7 +1,6 @@
 import { errorAt, type Diagnostic } from '../../diagnostics/diagnostic.ts';
-import { checkableExpr, panelPath, panelsOf } from '../../grafana/panels-of.ts';
-import { checkPromql } from '../../promql/check.ts';
-import type { ValidationRule } from '../rule.ts';
+import { panelPath, panelsOf } from '../../grafana/panels-of.ts';
+import { astOfQuery, promqlProblems, type ValidationRule } from '../rule.ts';
 
 export const dashboardPromql: ValidationRule = {
   id: 'dashboard-promql',
@@ -12,12 +11,12 @@ export const dashboardPromql: ValidationRule = {
       for (const panel of panelsOf(dashboard)) {
         for (const target of panel.targets ?? []) {
           if (target.expr === undefined) continue;
-          const expr = checkableExpr(target.expr);
-          for (const problem of checkPromql(expr)) {
+          const ast = astOfQuery(target);
+          for (const problem of promqlProblems(ast)) {
             diagnostics.push(
               errorAt(this.id, dashboard.location, `invalid PromQL in query ${target.refId ?? ''}: ${problem.message}`, {
                 path: panelPath(dashboard, panel),
-                excerpt: { text: expr, from: problem.from, to: problem.to },
+                excerpt: { text: ast.expr, from: problem.from, to: problem.to },
               }),
             );
           }

@@ -1,9 +1,8 @@
 import { warningAt, type Diagnostic } from '../../diagnostics/diagnostic.ts';
-import { checkableExpr, panelPath, panelsOf } from '../../grafana/panels-of.ts';
+import { panelPath, panelsOf } from '../../grafana/panels-of.ts';
 import type { ProjectIR } from '../../ir.ts';
-import { metricNames } from '../../promql/metrics.ts';
 import { declaredMetrics, recordedMetrics, watchedMetrics } from '../known-metrics.ts';
-import { allRules, astOf, type ValidationRule } from '../rule.ts';
+import { allRules, astOf, astOfQuery, type ValidationRule } from '../rule.ts';
 
 /** Every recording rule, every metric a rule reads (from scraped services and exporters), every watched or declared metric. */
 function knownMetrics(ir: ProjectIR): Set<string> {
@@ -21,7 +20,7 @@ export const dashboardUnknownMetric: ValidationRule = {
     const diagnostics: Diagnostic[] = [];
     for (const dashboard of ir.dashboards) {
       for (const panel of panelsOf(dashboard)) {
-        const unknown = new Set((panel.targets ?? []).flatMap((t) => (t.expr === undefined ? [] : metricNames(checkableExpr(t.expr)))).filter((m) => !known.has(m)));
+        const unknown = new Set((panel.targets ?? []).flatMap((t) => (t.expr === undefined ? [] : astOfQuery(t).metricNames())).filter((m) => !known.has(m)));
         if (unknown.size === 0) continue;
         diagnostics.push(
           warningAt(this.id, dashboard.location, `panel "${panel.title ?? ''}" queries ${[...unknown].map((m) => `\`${m}\``).join(', ')}, which no scraped service, exporter or recording rule of the bundle is known to produce`, {

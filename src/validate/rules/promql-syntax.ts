@@ -1,5 +1,4 @@
-import { checkPromql } from '../../promql/check.ts';
-import { allRules, lintAt, rulePath, type LintRule } from '../rule.ts';
+import { allRules, astOf, lintAt, promqlProblems, rulePath, type LintRule } from '../rule.ts';
 
 export const promqlSyntax: LintRule = {
   id: 'promql-syntax',
@@ -10,7 +9,7 @@ export const promqlSyntax: LintRule = {
   invalid: [{ expr: 'sum(rate(http_requests_total[5m]) > 1' }, { expr: 'rate(http_requests_total) > 1' }],
   check(ir) {
     return [...allRules(ir)].flatMap((rule) =>
-      checkPromql(rule.expr).map((problem) =>
+      promqlProblems(astOf(rule)).map((problem) =>
         lintAt(this, rule.location, `invalid PromQL in ${rulePath(rule)}: ${problem.message}`, {
           path: `${rulePath(rule)} > expr`,
           excerpt: { text: rule.expr, from: problem.from, to: problem.to },
