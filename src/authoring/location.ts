@@ -13,6 +13,9 @@ interface RawFrame {
   column: number;
 }
 
+/** Set while a built-in template runs: where the user called it. */
+let templateCaller: SourceLocation | undefined;
+
 /**
  * The file and line of the first caller outside vigil: where the user wrote `service(...)`,
  * `alert(...)` or called a built-in template. Uses structured call sites (cheap) and maps
@@ -25,8 +28,6 @@ export function captureLocation(): SourceLocation {
   if (!frame) return { file: '<unknown>' };
   return mapThroughSourceMap(frame);
 }
-
-let templateCaller: SourceLocation | undefined;
 
 /**
  * A built-in template: every definition it makes is placed where the user called it, found by
