@@ -4,6 +4,8 @@
  * never break out of its matcher.
  */
 
+import { sortStrings } from '../util/sort.ts';
+
 export type MatchOperator = '=' | '!=' | '=~' | '!~';
 
 /** A label's condition: a plain string means equality. */
@@ -56,7 +58,7 @@ export function anyOf(values: readonly string[]): string {
 
 /** `{a="x",b=~"y|z"}`, labels in sorted order; `{}` never: empty matchers give an empty string. */
 export function labelMatchers(matchers: Matchers): string {
-  const names = Object.keys(matchers).sort();
+  const names = sortStrings(Object.keys(matchers));
   if (names.length === 0) return '';
   const parts = names.map((name) => {
     if (!isValidLabelName(name)) throw new Error(`invalid label name ${JSON.stringify(name)}`);
@@ -97,6 +99,6 @@ export function alertmanagerMatcher(name: string, op: MatchOperator, value: stri
 
 /** `by (a, b) ` grouping clause (with a trailing space), labels sorted and deduplicated; empty for none. */
 export function by(labels: readonly string[]): string {
-  const sorted = [...new Set(labels)].sort();
+  const sorted = sortStrings([...new Set(labels)]);
   return sorted.length === 0 ? '' : `by (${sorted.join(', ')}) `;
 }

@@ -1,4 +1,5 @@
 import { compareStrings } from '../util/compare.ts';
+import { sortInPlace } from '../util/sort.ts';
 
 /** Keys that lead, in this order, wherever they appear: Kubernetes objects and Prometheus rules read naturally. */
 const leadingKeys = [
@@ -29,9 +30,11 @@ function compareKeys(a: string, b: string): number {
 
 /** The keys of a map in canonical order (leading keys first, then sorted; data maps purely sorted), undefined values left out. */
 export function orderedKeys(map: Record<string, unknown>, isDataMap: boolean): string[] {
-  return Object.keys(map)
-    .filter((key) => map[key] !== undefined)
-    .sort(isDataMap ? compareStrings : compareKeys);
+  const keys = Object.keys(map);
+  let kept = 0;
+  for (const key of keys) if (map[key] !== undefined) keys[kept++] = key;
+  keys.length = kept;
+  return sortInPlace(keys, isDataMap ? compareStrings : compareKeys);
 }
 
 /**

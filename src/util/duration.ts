@@ -17,8 +17,20 @@ const durationPattern =
   /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const unitsInOrder = ['y', 'w', 'd', 'h', 'm', 's', 'ms'] as const;
 
+/** Durations take few distinct values and are read again and again (sorting windows, for one): parse each once. */
+const parsed = new Map<string, number | undefined>();
+const PARSED_LIMIT = 10_000;
+
 /** Milliseconds, or undefined when `text` is not a Prometheus duration. */
 export function parseDuration(text: string): number | undefined {
+  if (parsed.has(text)) return parsed.get(text);
+  const ms = parse(text);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(text, ms);
+  return ms;
+}
+
+function parse(text: string): number | undefined {
   if (text === '0') return 0;
   if (text === '') return undefined;
   const match = durationPattern.exec(text);

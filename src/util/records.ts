@@ -1,8 +1,10 @@
+import { sortStrings } from './sort.ts';
+
 /** A copy of a string map with keys in sorted order (empty for undefined). */
 export function sortedRecord<V extends string>(record: Readonly<Record<string, V>> | undefined): Record<string, V> {
   const out: Record<string, V> = {};
   if (!record) return out;
-  for (const key of Object.keys(record).sort()) out[key] = record[key]!;
+  for (const key of sortStrings(Object.keys(record))) out[key] = record[key]!;
   return out;
 }
 

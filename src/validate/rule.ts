@@ -1,5 +1,5 @@
 import { makeDiagnostic, type Diagnostic, type DiagnosticSeverity, type SourceLocation } from '../diagnostics/diagnostic.ts';
-import type { AlertRuleIR, ProjectIR, RuleIR, ServiceIR } from '../ir.ts';
+import type { AlertRuleIR, ProjectIR, RuleGroupIR, RuleIR, ServiceIR } from '../ir.ts';
 import { checkableExpr } from '../grafana/panels-of.ts';
 import { PromqlAst } from '../promql/ast.ts';
 import { checkPromql, type PromqlProblem } from '../promql/check.ts';
@@ -61,12 +61,25 @@ export function servicePath(service: ServiceIR): string {
   return `service "${service.name}"`;
 }
 
-export function* allRules(ir: ProjectIR): Generator<RuleIR> {
-  for (const group of ir.ruleGroups) yield* group.rules;
+const rulesOf = new WeakMap<readonly RuleGroupIR[], { readonly rules: readonly RuleIR[]; readonly alerts: readonly AlertRuleIR[] }>();
+
+/** Every rule of every group, and the alerts among them, listed once per IR for every lint that reads them. */
+function rulesAndAlerts(ir: ProjectIR): { readonly rules: readonly RuleIR[]; readonly alerts: readonly AlertRuleIR[] } {
+  let listed = rulesOf.get(ir.ruleGroups);
+  if (!listed) {
+    const rules = ir.ruleGroups.flatMap((group) => group.rules);
+    listed = { rules, alerts: rules.filter((rule): rule is AlertRuleIR => rule.type === 'alert') };
+    rulesOf.set(ir.ruleGroups, listed);
+  }
+  return listed;
 }
 
-export function* allAlerts(ir: ProjectIR): Generator<AlertRuleIR> {
-  for (const rule of allRules(ir)) if (rule.type === 'alert') yield rule;
+export function allRules(ir: ProjectIR): readonly RuleIR[] {
+  return rulesAndAlerts(ir).rules;
+}
+
+export function allAlerts(ir: ProjectIR): readonly AlertRuleIR[] {
+  return rulesAndAlerts(ir).alerts;
 }
 
 const asts = new WeakMap<RuleIR, PromqlAst>();

@@ -16,6 +16,7 @@ describe('durations', () => {
 
   it.each(['', '5', '5x', '1m1h', '-5m', '1.5h', ' 5m', '5m ', 'm', '99999999999999999999y', 'NaN'])('rejects %j', (text) => {
     expect(parseDuration(text)).toBeUndefined();
+    expect(parseDuration(text), 'read again').toBeUndefined();
   });
 
   it.each([

@@ -49,12 +49,12 @@ export async function routesCommand(options: ProjectOptions, cwd: string, output
   for (const line of formatTree(tree)) output.out(line);
   output.out('');
   output.out('Alerts:');
-  const rows = [...allAlerts(loaded.ir)]
+  const rows = allAlerts(loaded.ir)
     .map((alert) => alertRow(alert, tree))
     .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const row of rows) output.out(row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd());
-  const unknown = [...new Set([...allAlerts(loaded.ir)].flatMap((a) => routeAlert(tree, alertLabelSet(a)).unknownLabels))].sort();
+  const unknown = [...new Set(allAlerts(loaded.ir).flatMap((a) => routeAlert(tree, alertLabelSet(a)).unknownLabels))].sort();
   output.out('');
   output.out(
     unknown.length === 0

@@ -9,7 +9,7 @@ export const alertAbsentWithoutFor: LintRule = {
   valid: [{ expr: 'absent(up{job="checkout"})', for: '5m' }, { expr: 'absent_over_time(up{job="checkout"}[10m])' }],
   invalid: [{ expr: 'absent(up{job="checkout"})' }, { expr: 'absent(up{job="checkout"})', for: '0s' }],
   check(ir) {
-    return [...allAlerts(ir)].flatMap((alert) => {
+    return allAlerts(ir).flatMap((alert) => {
       if (alert.for !== undefined && (parseDuration(alert.for) ?? 1) > 0) return [];
       const ast = astOf(alert);
       const absent = ast.nodes('FunctionCall').find((call) => ast.functionName(call) === 'absent');

@@ -12,7 +12,7 @@ export const alertConflict: LintRule = {
   invalid: [{ expr: 'queue_depth > 100', twin: { severity: 'critical' } }],
   check(ir) {
     const seen = new Map<string, AlertRuleIR>();
-    return [...allAlerts(ir)].flatMap((alert) => {
+    return allAlerts(ir).flatMap((alert) => {
       const { [labelKeys.severity]: _severity, ...labels } = alert.labels;
       const key = JSON.stringify([alert.serviceId, alert.name, labels, alert.expr, alert.for ?? '']);
       const first = seen.get(key);

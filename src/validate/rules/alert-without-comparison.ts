@@ -11,7 +11,7 @@ export const alertWithoutComparison: LintRule = {
   valid: [{ expr: 'rate(http_requests_total[5m]) > 1' }, { expr: 'absent(up{job="checkout"})', for: '5m' }, { expr: 'vector(1)' }],
   invalid: [{ expr: 'rate(http_requests_total{code="500"}[5m])' }, { expr: 'up{job="checkout"} == bool 0' }],
   check(ir) {
-    return [...allAlerts(ir)].flatMap((alert) => {
+    return allAlerts(ir).flatMap((alert) => {
       const ast = astOf(alert);
       if (ast.broken || /^\s*vector\s*\(\s*[0-9.]+\s*\)\s*$/.test(alert.expr)) return [];
       const filters = ast.nodes('BinaryExpr').some((node) => {

@@ -12,18 +12,21 @@ export const invalidLabel: ValidationRule = {
     'Alert and recording-rule labels are Prometheus label names; Kubernetes selector and metadata labels are valid Kubernetes labels.',
   check(ir) {
     const diagnostics: Diagnostic[] = [];
-    const prometheusLabels = (labels: Labels, location: SourceLocation, path: string) => {
-      for (const [key, value] of Object.entries(labels)) {
+    /** Checks the labels, but those `inherited` already holds with the same value (checked where they were set). */
+    const prometheusLabels = (labels: Labels, location: SourceLocation, path: () => string, inherited?: Labels) => {
+      for (const key in labels) {
+        const value = labels[key]!;
+        if (inherited?.[key] === value) continue;
         if (!isValidLabelName(key) || key.startsWith('__')) {
           diagnostics.push(
             errorAt(this.id, location, `\`${key}\` is not a valid Prometheus label name`, {
-              path,
+              path: path(),
               hint: 'label names are letters, digits and `_`, not starting with a digit or `__`',
             }),
           );
         }
         if (value === '') {
-          diagnostics.push(errorAt(this.id, location, `label \`${key}\` has an empty value, which Prometheus drops`, { path }));
+          diagnostics.push(errorAt(this.id, location, `label \`${key}\` has an empty value, which Prometheus drops`, { path: path() }));
         }
       }
     };
@@ -38,15 +41,13 @@ export const invalidLabel: ValidationRule = {
 
     for (const service of ir.services) {
       kubernetesLabels(service.selector, service.location, `${servicePath(service)} > selector`);
-      prometheusLabels(service.labels, service.location, `${servicePath(service)} > labels`);
+      prometheusLabels(service.labels, service.location, () => `${servicePath(service)} > labels`);
     }
     kubernetesLabels(ir.config.prometheusRule.labels, ir.config.location, 'config > prometheusRule > labels');
     kubernetesLabels(ir.config.serviceMonitor.labels, ir.config.location, 'config > serviceMonitor > labels');
     const serviceLabels = new Map(ir.services.map((s) => [s.id, s.labels]));
     for (const rule of allRules(ir)) {
-      const inherited = serviceLabels.get(rule.serviceId) ?? {};
-      const own = Object.fromEntries(Object.entries(rule.labels).filter(([key, value]) => inherited[key] !== value));
-      prometheusLabels(own, rule.location, `${rulePath(rule)} > labels`);
+      prometheusLabels(rule.labels, rule.location, () => `${rulePath(rule)} > labels`, serviceLabels.get(rule.serviceId));
       if (rule.type === 'alert' && !severities.includes(rule.severity)) {
         diagnostics.push(
           errorAt(this.id, rule.location, `severity \`${rule.severity}\` is not one routing knows`, {

@@ -11,7 +11,7 @@ export const missingAnnotation: LintRule = {
   valid: [{ expr: 'up{job="checkout"} == 0', for: '5m' }],
   invalid: [{ expr: 'up{job="checkout"} == 0', for: '5m', noDescription: true }],
   check(ir) {
-    return [...allAlerts(ir)].flatMap((rule) =>
+    return allAlerts(ir).flatMap((rule) =>
       required
         .filter((key) => (rule.annotations[key] ?? '').trim() === '')
         .map((key) =>

@@ -15,7 +15,7 @@ export const promqlRangeTooShort: LintRule = {
   invalid: [{ expr: 'rate(http_requests_total[1m]) > 1' }, { expr: 'max_over_time(queue_depth[30s]) > 100' }],
   check(ir) {
     const intervals = new Map(ir.services.map((s) => [s.id, parseDuration(s.interval)]));
-    return [...allRules(ir)].flatMap((rule) => {
+    return allRules(ir).flatMap((rule) => {
       const interval = intervals.get(rule.serviceId);
       if (!interval) return [];
       const ast = astOf(rule);

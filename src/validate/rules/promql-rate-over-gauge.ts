@@ -17,7 +17,7 @@ export const promqlRateOverGauge: LintRule = {
   ],
   invalid: [{ expr: 'rate(queue_depth[5m]) > 0' }, { expr: 'increase(memory_used_bytes[1h]) > 1e9' }, { expr: 'rate(kafka_consumergroup_lag[5m]) > 0' }],
   check(ir) {
-    return [...allRules(ir)].flatMap((rule) => {
+    return allRules(ir).flatMap((rule) => {
       const ast = astOf(rule);
       if (ast.broken) return [];
       return ast.perShape(this.id, ratesOverGauges).map(({ call, fn, metric }) =>

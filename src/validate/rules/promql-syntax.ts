@@ -8,7 +8,7 @@ export const promqlSyntax: LintRule = {
   valid: [{ expr: 'sum(rate(http_requests_total[5m])) > 1' }],
   invalid: [{ expr: 'sum(rate(http_requests_total[5m]) > 1' }, { expr: 'rate(http_requests_total) > 1' }],
   check(ir) {
-    return [...allRules(ir)].flatMap((rule) =>
+    return allRules(ir).flatMap((rule) =>
       promqlProblems(astOf(rule)).map((problem) =>
         lintAt(this, rule.location, `invalid PromQL in ${rulePath(rule)}: ${problem.message}`, {
           path: `${rulePath(rule)} > expr`,

@@ -10,7 +10,7 @@ export const recordName: LintRule = {
   valid: [{ expr: 'sum by (job) (rate(http_requests_total[5m]))', record: 'job:http_requests:rate5m' }],
   invalid: [{ expr: 'sum by (job) (rate(http_requests_total[5m]))', record: 'http_requests_rate5m' }, { expr: 'sum(rate(http_requests_total[5m]))', record: 'job:http_requests' }],
   check(ir) {
-    return [...allRules(ir)].flatMap((rule) =>
+    return allRules(ir).flatMap((rule) =>
       rule.type === 'record' && !levelMetricOperations.test(rule.name)
         ? [
             lintAt(this, rule.location, `recording rule \`${rule.name}\` is not named level:metric:operations`, {

@@ -12,7 +12,7 @@ export const runbookMissingMitigation: ValidationRule = {
         .map((runbook) => runbook.alertName),
     );
     const reported = new Set<string>();
-    return [...allAlerts(ir)].flatMap((alert) => {
+    return allAlerts(ir).flatMap((alert) => {
       if (alert.severity !== 'critical' || mitigated.has(alert.name) || reported.has(alert.name)) return [];
       reported.add(alert.name);
       const file = `${ir.config.runbooks.dir.replace(/\/+$/, '')}/${paths.runbook(alert.name).slice('runbooks/'.length)}`;

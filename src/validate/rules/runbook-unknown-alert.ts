@@ -5,7 +5,7 @@ export const runbookUnknownAlert: ValidationRule = {
   id: 'runbook-unknown-alert',
   description: 'Every written runbook belongs to an alert of the project: one for an alert that does not exist is never shown to anyone.',
   check(ir) {
-    const names = new Set([...allAlerts(ir)].map((alert) => alert.name));
+    const names = new Set(allAlerts(ir).map((alert) => alert.name));
     return ir.writtenRunbooks
       .filter((runbook) => !names.has(runbook.alertName))
       .map((runbook) =>

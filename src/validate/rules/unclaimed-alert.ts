@@ -13,7 +13,7 @@ export const unclaimedAlert: ValidationRule = {
     const tree = routingTree(routing);
     const dropping = new Set(routing.receivers.filter((r) => r.type === 'discard').map((r) => r.name));
     const claims = (m: ResolvedRoute) => isTeamRoute(m) || m.route.heartbeat === true || (m.route !== tree.route && dropping.has(m.receiver));
-    return [...allAlerts(ir)].flatMap((alert) => {
+    return allAlerts(ir).flatMap((alert) => {
       const { matched } = routeOfAlert(tree, alert);
       if (matched.some(claims)) return [];
       const team = alert.labels[labelKeys.team];

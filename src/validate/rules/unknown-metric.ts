@@ -12,7 +12,7 @@ export const unknownMetric: LintRule = {
     const declared = declaredMetrics(ir);
     if (declared.size === 0) return [];
     const known = new Set([...declared, ...recordedMetrics(ir), ...watchedMetrics(ir)]);
-    return [...allRules(ir)].flatMap((rule) => {
+    return allRules(ir).flatMap((rule) => {
       const unknown = astOf(rule).metricNames().filter((m) => !known.has(m));
       return unknown.map((metric) =>
         lintAt(this, rule.location, `${rulePath(rule)} reads \`${metric}\`, which no service declares and no template or recording rule produces`, {
