@@ -56,7 +56,8 @@ export function fastScalar(value: string, indent = ''): string | undefined {
 
 /** Every line after the first indented (blank lines stay empty, as the library writes them). */
 function indentLines(text: string, indent: string): string {
-  return text.replace(/\n+/g, `$&${indent}`);
+  // Without blank lines (a dashboard's JSON) a plain replacement does it, in half the time.
+  return text.includes('\n\n') ? text.replace(/\n+/g, `$&${indent}`) : text.replaceAll('\n', `\n${indent}`);
 }
 
 const scalarCache = new Map<unknown, string>();
@@ -164,7 +165,8 @@ export class SharedLayout {
     if (!laidOut) return undefined;
     if (--laidOut.usesLeft === 0) this.laidOut.delete(value);
     if (laidOut.indent === indent) return laidOut.text;
-    return laidOut.text.replace(new RegExp(`^${laidOut.indent}`, 'gm'), indent);
+    // Every non-empty line starts with the indentation it was laid out at: the first, and each after a newline.
+    return `${indent}${laidOut.text.slice(laidOut.indent.length).replaceAll(`\n${laidOut.indent}`, `\n${indent}`)}`;
   }
 
   remember(value: object, indent: string, text: string): void {
