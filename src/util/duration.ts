@@ -3,6 +3,8 @@
  * (units y w d h m s ms, largest first, each at most once) and printed back canonically.
  */
 
+import { memoize } from './memo.ts';
+
 const unitMs = {
   y: 365 * 24 * 3600_000,
   w: 7 * 24 * 3600_000,
@@ -17,18 +19,11 @@ const durationPattern =
   /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const unitsInOrder = ['y', 'w', 'd', 'h', 'm', 's', 'ms'] as const;
 
-/** Durations take few distinct values and are read again and again (sorting windows, for one): parse each once. */
-const parsed = new Map<string, number | undefined>();
-const PARSED_LIMIT = 10_000;
-
-/** Milliseconds, or undefined when `text` is not a Prometheus duration. */
-export function parseDuration(text: string): number | undefined {
-  if (parsed.has(text)) return parsed.get(text);
-  const ms = parse(text);
-  if (parsed.size >= PARSED_LIMIT) parsed.clear();
-  parsed.set(text, ms);
-  return ms;
-}
+/**
+ * Milliseconds, or undefined when `text` is not a Prometheus duration. A project writes few
+ * distinct durations and reads them again and again (sorting windows, for one): each is parsed once.
+ */
+export const parseDuration: (text: string) => number | undefined = memoize(parse, (text) => text);
 
 function parse(text: string): number | undefined {
   if (text === '0') return 0;
