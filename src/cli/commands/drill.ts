@@ -1,5 +1,4 @@
 import { DrillError } from '../../drill/drill-error.ts';
-import { runDrill } from '../../drill/run-drill.ts';
 import { formatDrillReport } from '../../drill/report.ts';
 import { drillScenarios } from '../../drill/scenarios.ts';
 import { configOption, type CommandRegistration } from '../command.ts';
@@ -33,6 +32,8 @@ export async function drillCommand(options: DrillOptions, cwd: string, output: O
   const stop = () => interrupt.abort();
   process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
+    // Loaded here, not at startup: the simulator and its metrics client are for this command alone.
+    const { runDrill } = await import('../../drill/run-drill.ts');
     const report = await runDrill(compiled.result.ir, compiled.rendered, {
       ...(options.scenario ? { scenarios: options.scenario } : {}),
       healthySeconds,
