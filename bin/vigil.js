@@ -4,5 +4,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Definitions import from 'vigil': imported from here, under this same loader, they share the
+// modules already running instead of loading vigil a second time.
+globalThis[Symbol.for('vigil.cli-import')] = (url) => import(url);
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

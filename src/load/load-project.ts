@@ -1,9 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { register as registerCommonJs } from 'tsx/cjs/api';
-import { register } from 'tsx/esm/api';
 import type { Definition } from '../authoring/index.ts';
 import type { ConfigDefinition } from '../authoring/config.ts';
 import { collectDefinitions, isDefinition } from '../authoring/definition.ts';
@@ -14,6 +11,7 @@ import { compareStrings } from '../util/compare.ts';
 import { checkConfigShape } from './config-shape.ts';
 import { loadRunbooks } from './load-runbooks.ts';
 import { moduleErrorDiagnostic } from './module-error.ts';
+import { moduleImporter } from './module-importer.ts';
 import { relocateLocations } from './relocate.ts';
 
 export const DEFAULT_CONFIG_FILES = ['vigil.config.ts', 'vigil.config.mts', 'vigil.config.js', 'vigil.config.mjs'];
@@ -29,8 +27,6 @@ export interface LoadedProject {
   readonly runbooks: readonly RunbookSource[];
   readonly diagnostics: readonly Diagnostic[];
 }
-
-let loadCount = 0;
 
 /**
  * The only reader of definitions: imports the config and every included module (TypeScript
@@ -59,13 +55,8 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
     };
   }
 
-  // Fresh namespaces per load: modules are evaluated anew, never served from an earlier load.
-  const namespace = `vigil-load-${process.pid}-${++loadCount}`;
-  const esm = register({ namespace });
-  const commonJs = registerCommonJs({ namespace });
-  process.setSourceMapsEnabled(true);
-  const importModule = (file: string): Promise<unknown> =>
-    isEsModule(file) ? esm.import(pathToFileURL(file).href, import.meta.url) : Promise.resolve(commonJs.require(file, import.meta.url));
+  const importer = moduleImporter();
+  const importModule = (file: string) => importer.import(file);
   const sourceText = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   try {
     const { result: config, definitions: madeByConfig } = await collectDefinitions(async () => {
@@ -105,8 +96,7 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
     const runbooks = loadRunbooks(root, config?.runbooks?.dir ?? 'runbooks');
     return { root, configFile, config: relocatedConfig, definitions, runbooks, diagnostics };
   } finally {
-    commonJs.unregister();
-    await esm.unregister();
+    await importer.close();
   }
 }
 
@@ -115,23 +105,6 @@ function defaultExport(module: unknown): unknown {
   const value = (module as { default?: unknown } | undefined)?.default;
   const compiledEsm = typeof value === 'object' && value !== null && (value as { __esModule?: unknown }).__esModule === true;
   return compiledEsm ? (value as { default?: unknown }).default : value;
-}
-
-/** Whether Node treats the file as an ES module: `.mts`/`.mjs`, or the nearest package.json says `"type": "module"`. */
-function isEsModule(file: string): boolean {
-  if (/\.m[jt]s$/.test(file)) return true;
-  if (/\.c[jt]s$/.test(file)) return false;
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module';
-      } catch {
-        return false;
-      }
-    }
-    if (dirname(dir) === dir) return false;
-  }
 }
 
 function findConfig(cwd: string, explicit: string | undefined): string {
