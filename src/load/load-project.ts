@@ -56,12 +56,11 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
   }
 
   const importer = moduleImporter();
-  const importModule = (file: string) => importer.import(file);
   const sourceText = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   try {
     const { result: config, definitions: madeByConfig } = await collectDefinitions(async () => {
       try {
-        return defaultExport(await importModule(configFile)) as ConfigDefinition | undefined;
+        return defaultExport(await importer.import(configFile)) as ConfigDefinition | undefined;
       } catch (error) {
         diagnostics.push(moduleErrorDiagnostic(error, configFile, root, sourceText));
         return undefined;
@@ -82,7 +81,7 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
     const { definitions: made } = await collectDefinitions(async () => {
       for (const file of files) {
         try {
-          await importModule(file);
+          await importer.import(file);
         } catch (error) {
           diagnostics.push(moduleErrorDiagnostic(error, file, root, sourceText));
         }

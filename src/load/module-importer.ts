@@ -8,7 +8,7 @@ import { register, type NamespacedUnregister } from 'tsx/esm/api';
  * Where the vigil executable leaves a plain `import()` made under its own TypeScript loader
  * (see bin/vigil.js). Absent when vigil runs as a library or under a test runner.
  */
-export const CLI_IMPORT = Symbol.for('vigil.cli-import');
+const CLI_IMPORT = Symbol.for('vigil.cli-import');
 
 export interface ModuleImporter {
   import(file: string): Promise<unknown>;

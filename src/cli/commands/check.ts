@@ -59,7 +59,8 @@ async function collect(options: CheckOptions, cwd: string, checked: Checked): Pr
   const outDir = outDirOf(options, cwd, project, result);
   const shownOut = relative(cwd, outDir) || '.';
   const rendered = renderBundle(result.bundle);
-  // Loaded here, not at startup: the compiled CRD schemas take a fifth of a second to load, which every other command would pay.
+  // Loaded here, not at startup: the compiled CRD schemas take a fifth of a second to load,
+  // which every other command would pay.
   const { checkCrdSchemas, crdSchemaSource } = await import('../../check/crd-schema.ts');
   const schemaProblems = checkCrdSchemas(result.bundle, shownOut);
   checked.steps.push(`validated the Prometheus Operator objects against their CRD schemas (${crdSchemaSource})`);
