@@ -26,7 +26,7 @@ let importers = 0;
  */
 export function moduleImporter(): ModuleImporter {
   const namespace = `vigil-load-${process.pid}-${++importers}`;
-  const cliImport = importers === 1 ? ((globalThis as Record<symbol, unknown>)[CLI_IMPORT] as ((url: string) => Promise<unknown>) | undefined) : undefined;
+  const cliImport = takeCliImport();
   let esm: NamespacedUnregister | undefined;
   const commonJs = registerCommonJs({ namespace });
   process.setSourceMapsEnabled(true);
@@ -43,6 +43,14 @@ export function moduleImporter(): ModuleImporter {
       await esm?.unregister();
     },
   };
+}
+
+/** The executable's import, for the one load it serves: a later load must not be served from it. */
+function takeCliImport(): ((url: string) => Promise<unknown>) | undefined {
+  const global = globalThis as Record<symbol, unknown>;
+  const cliImport = global[CLI_IMPORT] as ((url: string) => Promise<unknown>) | undefined;
+  delete global[CLI_IMPORT];
+  return cliImport;
 }
 
 /** Whether Node treats the file as an ES module: `.mts`/`.mjs`, or the nearest package.json says `"type": "module"`. */
