@@ -47,7 +47,7 @@ class RenderedOnRead implements RenderedBundle {
 export function renderFile(file: BundleFile, layout?: SharedLayout): string {
   switch (file.format) {
     case 'yaml':
-      return `# ${GENERATED_HEADER}\n${yamlDocument(file.value, layout)}`;
+      return yamlDocument(file.value, layout, GENERATED_HEADER);
     case 'json':
       return renderJson(file.value);
     case 'markdown':

@@ -175,11 +175,17 @@ export class SharedLayout {
   }
 }
 
-export function yamlDocument(value: unknown, layout?: SharedLayout): string {
-  if (!isCollection(value) || isEmptyCollection(value)) return stringify(value, libraryOptions);
-  const lines: string[] = [];
-  writeCollection(lines, value, '', false, false, layout);
-  return `${lines.join('\n')}\n`;
+/**
+ * The document's text, after a `# comment` line when one is given. Built by one join, so the
+ * text is one flat string: a string made by concatenating onto the joined lines would be copied
+ * again the first time it is encoded for writing or comparing.
+ */
+export function yamlDocument(value: unknown, layout?: SharedLayout, comment?: string): string {
+  const lines: string[] = comment === undefined ? [] : [`# ${comment}`];
+  if (!isCollection(value) || isEmptyCollection(value)) lines.push(stringify(value, libraryOptions).slice(0, -1));
+  else writeCollection(lines, value, '', false, false, layout);
+  lines.push('');
+  return lines.join('\n');
 }
 
 /**
