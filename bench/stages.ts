@@ -7,6 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import { stringify } from 'yaml';
+import { capHeapGrowth } from '../src/cli/heap-growth.ts';
 import { emit } from '../src/emit/index.ts';
 import { loadProject } from '../src/load/load-project.ts';
 import { normalize } from '../src/normalize/index.ts';
@@ -14,6 +15,8 @@ import { renderBundle } from '../src/render/render.ts';
 import { validate } from '../src/validate/index.ts';
 import { writeBundle } from '../src/write/write-bundle.ts';
 
+// Measured as the vigil executable runs.
+capHeapGrowth();
 const [projectDir, outDir] = process.argv.slice(2) as [string, string];
 const stages: Record<string, number> = {};
 let last = performance.now();

@@ -7,5 +7,7 @@ register();
 // Definitions import from 'vigil': imported from here, under this same loader, they share the
 // modules already running instead of loading vigil a second time.
 globalThis[Symbol.for('vigil.cli-import')] = (url) => import(url);
+const { capHeapGrowth } = await import('../src/cli/heap-growth.ts');
+capHeapGrowth();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
