@@ -38,6 +38,14 @@ describe('the YAML layout', () => {
     }
   });
 
+  it('puts a comment line before the document, whatever the document is', () => {
+    const next = random(20261123);
+    const values: unknown[] = [null, 1, 'x', 'a\nb\n', [], {}, ...Array.from({ length: 300 }, () => randomValue(next, 0))];
+    for (const value of values) {
+      expect(yamlDocument(value, undefined, 'generated'), JSON.stringify(value)).toBe(`# generated\n${stringify(canonicalize(value), libraryOptions)}`);
+    }
+  });
+
   it('takes its fast path only where the library writes the same', () => {
     const next = random(7);
     const alphabet = ['a', 'Z', '_', '(', ')', ' ', ':', '#', '-', '?', '.', '"', "'", '{', '}', '[', ']', '|', '>', '%', '!', '&', '*', '\n', '\t', '0', '9', '=', '~', ',', '@', '`', 'é', '×', '✓', '\\', '$', '/', '<', '\u00a0', '\u2028', '\r', '\u0007', 'e', 'E', '1', '+', 'x', 'b', 'T', '<'];
