@@ -17,6 +17,13 @@ interface RawFrame {
 let templateCaller: SourceLocation | undefined;
 
 /**
+ * How the loader wants captured files written (relative to the project root), while it loads.
+ * Global, like the definitions' collector: the modules it loads may run another copy of vigil.
+ */
+const LOCATION_FILE = Symbol.for('vigil.location-file');
+type FileMapping = (file: string) => string;
+
+/**
  * The file and line of the first caller outside vigil: where the user wrote `service(...)`,
  * `alert(...)` or called a built-in template. Uses structured call sites (cheap) and maps
  * them through the module's source map when the file was transpiled (TypeScript).
@@ -26,7 +33,22 @@ export function captureLocation(): SourceLocation {
   // Most definitions are two or three frames deep; look deeper only when needed.
   const frame = firstUserFrame(12) ?? firstUserFrame(100);
   if (!frame) return { file: '<unknown>' };
-  return mapThroughSourceMap(frame);
+  const mapFile = ((globalThis as Record<symbol, unknown>)[LOCATION_FILE] as FileMapping | undefined) ?? unchanged;
+  return mapThroughSourceMap(frame, mapFile);
+}
+
+const unchanged: FileMapping = (file) => file;
+
+/** Runs `body` with every location captured meanwhile naming its file through `mapFile`. */
+export async function withLocationFiles<T>(mapFile: FileMapping, body: () => Promise<T>): Promise<T> {
+  const global = globalThis as Record<symbol, unknown>;
+  const previous = global[LOCATION_FILE];
+  global[LOCATION_FILE] = mapFile;
+  try {
+    return await body();
+  } finally {
+    global[LOCATION_FILE] = previous;
+  }
 }
 
 /**
@@ -67,14 +89,14 @@ function firstUserFrame(depth: number): RawFrame | undefined {
   }
 }
 
-function mapThroughSourceMap(frame: RawFrame): SourceLocation {
+function mapThroughSourceMap(frame: RawFrame, mapFile: FileMapping): SourceLocation {
   const map = safeFindSourceMap(frame.source);
   const entry = map?.findEntry(frame.line - 1, frame.column - 1);
   if (entry && 'originalLine' in entry && typeof entry.originalLine === 'number') {
     const file = entry.originalSource ? toPath(entry.originalSource) : frame.file;
-    return { file, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+    return { file: mapFile(file), line: entry.originalLine + 1, column: entry.originalColumn + 1 };
   }
-  return { file: frame.file, line: frame.line, column: frame.column };
+  return { file: mapFile(frame.file), line: frame.line, column: frame.column };
 }
 
 function safeFindSourceMap(file: string) {

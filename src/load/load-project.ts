@@ -4,15 +4,16 @@ import { glob } from 'tinyglobby';
 import type { Definition } from '../authoring/index.ts';
 import type { ConfigDefinition } from '../authoring/config.ts';
 import { collectDefinitions, isDefinition } from '../authoring/definition.ts';
-import { errorAt, warningAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
+import { withLocationFiles } from '../authoring/location.ts';
+import { errorAt, warningAt, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { defaultInclude } from '../normalize/config.ts';
 import type { RunbookSource } from '../normalize/runbooks.ts';
 import { compareStrings } from '../util/compare.ts';
+import { memoize } from '../util/memo.ts';
 import { checkConfigShape } from './config-shape.ts';
 import { loadRunbooks } from './load-runbooks.ts';
 import { moduleErrorDiagnostic } from './module-error.ts';
 import { moduleImporter } from './module-importer.ts';
-import { relocateLocations } from './relocate.ts';
 
 export const DEFAULT_CONFIG_FILES = ['vigil.config.ts', 'vigil.config.mts', 'vigil.config.js', 'vigil.config.mjs'];
 
@@ -36,8 +37,7 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
   const configFile = findConfig(options.cwd, options.config);
   const root = dirname(configFile);
   const diagnostics: Diagnostic[] = [];
-  const relativeFile = (file: string) => relative(root, file).split('\\').join('/');
-  const relocate = (location: SourceLocation): SourceLocation => ({ ...location, file: relativeFile(location.file) });
+  const relativeFile = memoize((file: string) => relative(root, file).split('\\').join('/'), (file) => file);
 
   if (!existsSync(configFile) || !statSync(configFile).isFile()) {
     return {
@@ -58,7 +58,9 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
   const importer = moduleImporter();
   const sourceText = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   try {
-    const { result: config, definitions: madeByConfig } = await collectDefinitions(async () => {
+    // Definitions record where they were made relative to the root, as every diagnostic shows it.
+    const collect = <T>(body: () => Promise<T>) => withLocationFiles(relativeFile, () => collectDefinitions(body));
+    const { result: config, definitions: madeByConfig } = await collect(async () => {
       try {
         return defaultExport(await importer.import(configFile)) as ConfigDefinition | undefined;
       } catch (error) {
@@ -78,7 +80,7 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
         warningAt('include-matches-nothing', { file: relativeFile(configFile) }, `no definition module matches ${(config?.include ?? defaultInclude).map((p) => `\`${p}\``).join(', ')}`),
       );
     }
-    const { definitions: made } = await collectDefinitions(async () => {
+    const { definitions: made } = await collect(async () => {
       for (const file of files) {
         try {
           await importer.import(file);
@@ -87,13 +89,10 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
         }
       }
     });
-    const memo = new Map<object, unknown>();
-    const definitions = [...madeByConfig, ...made]
-      .filter(isDefinition)
-      .map((d) => relocateLocations(d, relocate, memo) as Definition);
-    const relocatedConfig = config && { ...config, location: relocate(config.location ?? { file: configFile }) };
+    const definitions = [...madeByConfig, ...made].filter(isDefinition) as Definition[];
+    const located = config && { ...config, location: config.location ?? { file: relativeFile(configFile) } };
     const runbooks = loadRunbooks(root, config?.runbooks?.dir ?? 'runbooks');
-    return { root, configFile, config: relocatedConfig, definitions, runbooks, diagnostics };
+    return { root, configFile, config: located, definitions, runbooks, diagnostics };
   } finally {
     await importer.close();
   }
