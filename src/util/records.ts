@@ -19,3 +19,15 @@ export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<
   }
   return groups;
 }
+
+/** Whether two string maps hold the same entries, in any order, leaving `except` out of both. */
+export function sameEntries(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>, except?: string): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (key === except) continue;
+    if (a[key] !== b[key] || !Object.hasOwn(b, key)) return false;
+    count++;
+  }
+  for (const key in b) if (key !== except) count--;
+  return count === 0;
+}

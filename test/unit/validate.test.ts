@@ -64,6 +64,30 @@ describe('validation rules', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['duplicate-rule']);
   });
 
+  it('reports an alert twice with its labels in another order, and tells alerts of one name apart by a label', () => {
+    const svc = testService();
+    const twice = compileDefinitions([svc, testAlert(svc, { labels: { a: '1', b: '2' } }), testAlert(svc, { labels: { b: '2', a: '1' } })]);
+    expect(twice.diagnostics.map((d) => d.code)).toEqual(['duplicate-rule']);
+    const apart = compileDefinitions([svc, testAlert(svc, { labels: { a: '1' } }), testAlert(svc, { labels: { a: '2' } }), testAlert(svc, { labels: { a: '1', b: '2' } })]);
+    expect(apart.diagnostics).toEqual([]);
+  });
+
+  it('reports one condition both warning and critical, unless a label, `for` or the service tells them apart', () => {
+    const svc = testService();
+    const other = testService({ name: 'payments' });
+    const both = compileDefinitions([svc, testAlert(svc), testAlert(svc, { severity: 'warning' })]);
+    expect(both.diagnostics.map((d) => d.code)).toEqual(['alert-conflict']);
+    const apart = compileDefinitions([
+      svc,
+      other,
+      testAlert(svc, { labels: { a: '1' } }),
+      testAlert(svc, { severity: 'warning', labels: { a: '2' } }),
+      testAlert(svc, { severity: 'warning', for: '1m' }),
+      testAlert(other, { severity: 'warning' }),
+    ]);
+    expect(apart.diagnostics).toEqual([]);
+  });
+
   it('accepts the same alert name as tiers: a warning sooner, a critical later', () => {
     const svc = testService();
     const result = compileDefinitions([svc, testAlert(svc, { for: '15m' }), testAlert(svc, { severity: 'warning' })]);

@@ -1,6 +1,7 @@
 import { formatLocation } from '../../diagnostics/diagnostic.ts';
 import type { AlertRuleIR } from '../../ir.ts';
 import { labelKeys } from '../../naming.ts';
+import { sameEntries } from '../../util/records.ts';
 import { allAlerts, lintAt, rulePath, type LintRule } from '../rule.ts';
 
 export const alertConflict: LintRule = {
@@ -11,13 +12,14 @@ export const alertConflict: LintRule = {
   valid: [{ expr: 'queue_depth > 100', twin: { severity: 'critical', expr: 'queue_depth > 1000' } }],
   invalid: [{ expr: 'queue_depth > 100', twin: { severity: 'critical' } }],
   check(ir) {
-    const seen = new Map<string, AlertRuleIR>();
+    // By expression first: it tells almost all alerts apart, and its hash is the string's own.
+    const seen = new Map<string, AlertRuleIR[]>();
     return allAlerts(ir).flatMap((alert) => {
-      const { [labelKeys.severity]: _severity, ...labels } = alert.labels;
-      const key = JSON.stringify([alert.serviceId, alert.name, labels, alert.expr, alert.for ?? '']);
-      const first = seen.get(key);
+      const sameExpr = seen.get(alert.expr);
+      const first = sameExpr?.find((other) => sameCondition(other, alert));
       if (!first) {
-        seen.set(key, alert);
+        if (sameExpr) sameExpr.push(alert);
+        else seen.set(alert.expr, [alert]);
         return [];
       }
       if (first.severity === alert.severity) return [];
@@ -30,3 +32,8 @@ export const alertConflict: LintRule = {
     });
   },
 };
+
+/** Same service, name, `for` and labels but the severity (the expression is compared already). */
+function sameCondition(a: AlertRuleIR, b: AlertRuleIR): boolean {
+  return a.serviceId === b.serviceId && a.name === b.name && (a.for ?? '') === (b.for ?? '') && sameEntries(a.labels, b.labels, labelKeys.severity);
+}

@@ -1,5 +1,6 @@
 import { errorAt, formatLocation, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { RuleIR } from '../../ir.ts';
+import { sameEntries } from '../../util/records.ts';
 import { allRules, rulePath, type ValidationRule } from '../rule.ts';
 
 export const duplicateRule: ValidationRule = {
@@ -8,12 +9,16 @@ export const duplicateRule: ValidationRule = {
     'No two rules produce the same series: an alert name or recording-rule name is unique per service and label set.',
   check(ir) {
     const diagnostics: Diagnostic[] = [];
-    const seen = new Map<string, RuleIR>();
+    // By name, then service: maps keyed by strings the rules already hold, no key built per rule.
+    const seen = new Map<string, Map<string, RuleIR[]>>();
     for (const rule of allRules(ir)) {
-      const key = `${rule.type}\u0000${rule.serviceId}\u0000${rule.name}\u0000${JSON.stringify(rule.labels)}`;
-      const first = seen.get(key);
+      let byService = seen.get(rule.name);
+      if (!byService) seen.set(rule.name, (byService = new Map()));
+      const named = byService.get(rule.serviceId);
+      const first = named?.find((other) => other.type === rule.type && sameEntries(other.labels, rule.labels));
       if (!first) {
-        seen.set(key, rule);
+        if (named) named.push(rule);
+        else byService.set(rule.serviceId, [rule]);
         continue;
       }
       diagnostics.push(
