@@ -1,7 +1,7 @@
 import type { AlertRuleIR, ProjectIR, ReceiverIR, ServiceIR, WrittenRunbookIR } from '../ir.ts';
 import { thresholdConditions, type ThresholdCondition } from '../promql/conditions.ts';
 import { type AlertRouting, routeOfAlert, routingTree } from '../routing/evaluate.ts';
-import { compareKeys } from '../util/compare.ts';
+import { compareStrings } from '../util/compare.ts';
 import { groupBy } from '../util/records.ts';
 
 /** One alert rule carrying the page's alert name: several services may share a name. */
@@ -58,6 +58,15 @@ export function listedNames(names: readonly string[]): string {
 
 const severityRank: Record<string, string> = { critical: '0', warning: '1', info: '2' };
 
+/** By service, then severity; alerts alike in both (rare) by their labels, written out only then. */
+function compareInstances(a: AlertRuleIR, b: AlertRuleIR): number {
+  return (
+    compareStrings(a.serviceId, b.serviceId) ||
+    compareStrings(severityRank[a.severity] ?? a.severity, severityRank[b.severity] ?? b.severity) ||
+    compareStrings(JSON.stringify(a.labels), JSON.stringify(b.labels))
+  );
+}
+
 /** One context per alert name, sorted by name. */
 export function runbookContexts(ir: ProjectIR): RunbookContext[] {
   const services = new Map(ir.services.map((s) => [s.id, s]));
@@ -66,13 +75,12 @@ export function runbookContexts(ir: ProjectIR): RunbookContext[] {
   const tree = ir.routing && routingTree(ir.routing);
   const alerts = ir.ruleGroups.flatMap((g) => g.rules).filter((r): r is AlertRuleIR => r.type === 'alert');
   return [...groupBy(alerts, (a) => a.name)]
-    .sort(([a], [b]) => compareKeys([a], [b]))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([alertName, group]) => ({
       alertName,
       instances: group
-        .map((alert) => ({ alert, sortKey: [alert.serviceId, severityRank[alert.severity] ?? alert.severity, JSON.stringify(alert.labels)] }))
-        .sort((a, b) => compareKeys(a.sortKey, b.sortKey))
-        .map(({ alert }) => ({
+        .sort(compareInstances)
+        .map((alert) => ({
           alert,
           service: services.get(alert.serviceId)!,
           // Only the instances a page spells out read their thresholds.
