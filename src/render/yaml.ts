@@ -131,6 +131,13 @@ function isEmptyCollection(value: Record<string, unknown> | unknown[]): boolean 
 }
 
 /**
+ * How deep into each document shared subtrees are looked for. The large ones sit near the top
+ * (a PrometheusRule's `spec.groups` is its rule file's `groups`); a small one deeper down (a
+ * labels map several rules hold) costs less to lay out again than to track among every object.
+ */
+const SHARED_DEPTH = 3;
+
+/**
  * Subtrees that appear in several documents (the rule groups of a PrometheusRule and of the
  * plain rule file are the same objects) are laid out once and re-indented where they recur.
  * A layout is forgotten once every occurrence has used it.
@@ -140,19 +147,19 @@ export class SharedLayout {
   private readonly occurrences = new Map<object, number>();
   private readonly laidOut = new Map<object, { indent: string; text: string; usesLeft: number }>();
 
-  /** Counts the places every collection reachable from more than one place among `documents` appears. */
+  /** Counts the places each collection found in more than one place near the top of `documents` appears. */
   constructor(documents: Iterable<unknown>) {
     const seen = new Set<object>();
-    const visit = (value: unknown): void => {
+    const visit = (value: unknown, depth: number): void => {
       if (!isCollection(value)) return;
       if (seen.has(value)) {
         this.occurrences.set(value, (this.occurrences.get(value) ?? 1) + 1);
         return;
       }
       seen.add(value);
-      for (const child of Array.isArray(value) ? value : Object.values(value)) visit(child);
+      if (depth < SHARED_DEPTH) for (const child of Array.isArray(value) ? value : Object.values(value)) visit(child, depth + 1);
     };
-    for (const document of documents) visit(document);
+    for (const document of documents) visit(document, 0);
   }
 
   isShared(value: object): boolean {
@@ -163,7 +170,11 @@ export class SharedLayout {
   recall(value: object, indent: string): string | undefined {
     const laidOut = this.laidOut.get(value);
     if (!laidOut) return undefined;
-    if (--laidOut.usesLeft === 0) this.laidOut.delete(value);
+    if (--laidOut.usesLeft === 0) {
+      this.laidOut.delete(value);
+      // A place deeper than the search went was not counted: it lays the subtree out afresh.
+      this.occurrences.delete(value);
+    }
     if (laidOut.indent === indent) return laidOut.text;
     // Every non-empty line starts with the indentation it was laid out at: the first, and each after a newline.
     return `${indent}${laidOut.text.slice(laidOut.indent.length).replaceAll(`\n${laidOut.indent}`, `\n${indent}`)}`;
