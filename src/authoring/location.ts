@@ -31,7 +31,7 @@ type FileMapping = (file: string) => string;
 export function captureLocation(): SourceLocation {
   if (templateCaller) return templateCaller;
   // Most definitions are two or three frames deep; look deeper only when needed.
-  const frame = firstUserFrame(12) ?? firstUserFrame(100);
+  const frame = firstUserFrame(4) ?? firstUserFrame(100);
   if (!frame) return { file: '<unknown>' };
   const mapFile = ((globalThis as Record<symbol, unknown>)[LOCATION_FILE] as FileMapping | undefined) ?? unchanged;
   return mapThroughSourceMap(frame, mapFile);

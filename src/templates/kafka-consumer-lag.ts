@@ -1,8 +1,9 @@
 import { alert, type AlertDefinition, type ServiceRef } from '../authoring/alert.ts';
 import { template } from '../authoring/location.ts';
 import { watchConsumerGroup, type ConsumerGroupWatchDefinition } from '../authoring/watch.ts';
-import { re, type Matchers } from '../promql/selector.ts';
-import { exporterProfiles, type KafkaExporter } from './kafka/exporters.ts';
+import { labelMatchers, re, type Matchers } from '../promql/selector.ts';
+import { memoize } from '../util/memo.ts';
+import { exporterProfiles, type ExporterProfile, type KafkaExporter } from './kafka/exporters.ts';
 import { GROUP_LABEL, LagQueries } from './kafka/lag-queries.ts';
 import { alertNames, listInWords, promNumber, tuned, type Tunable } from './shared.ts';
 
@@ -189,13 +190,19 @@ export const kafkaConsumerLag = template(function kafkaConsumerLag(options: Kafk
     shared: {
       variable: GROUP_LABEL,
       value: group,
-      signals: lagSignals(new LagQueries({ profile, exporter: exporterMatchers, group: re(`$${GROUP_LABEL}`) })),
+      signals: groupVariableSignals(profile, exporterMatchers),
     },
     alertNames: alertNames(alerts),
     numbers,
   });
   return { alerts, watch };
 });
+
+/** The signals of whichever group the dashboard variable picks: the same for every group one exporter reports. */
+const groupVariableSignals = memoize(
+  (profile: ExporterProfile, exporter: Matchers) => lagSignals(new LagQueries({ profile, exporter, group: re(`$${GROUP_LABEL}`) })),
+  (profile, exporter) => `${profile.name}${labelMatchers(exporter)}`,
+);
 
 function lagSignals(q: LagQueries) {
   return {
