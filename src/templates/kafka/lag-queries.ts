@@ -20,7 +20,13 @@ export interface LagScope {
  * exporter has it): the signals alerts compare and dashboards draw.
  */
 export class LagQueries {
-  constructor(private readonly scope: LagScope) {}
+  private readonly topicMatcher: MatchValue | undefined;
+  /** Selectors by metric and whether they match topics: the signals ask for the same few again and again. */
+  private readonly selectors = new Map<string, string>();
+
+  constructor(private readonly scope: LagScope) {
+    this.topicMatcher = isTopicList(scope.topics) ? oneOf(scope.topics) : scope.topics;
+  }
 
   private get labels() {
     return this.scope.profile.labels;
@@ -36,15 +42,15 @@ export class LagQueries {
   }
 
   private series(metric: string, withTopics: boolean): string {
-    const matchers: Record<string, Matchers[string]> = { ...this.scope.exporter, [this.labels.group]: this.scope.group };
-    const topics = this.topicMatcher;
-    if (withTopics && topics !== undefined) matchers[this.labels.topic] = topics;
-    return selector(metric, matchers);
-  }
-
-  private get topicMatcher(): MatchValue | undefined {
-    const { topics } = this.scope;
-    return isTopicList(topics) ? oneOf(topics) : topics;
+    const key = withTopics ? `${metric} topics` : metric;
+    let series = this.selectors.get(key);
+    if (series === undefined) {
+      const matchers: Record<string, Matchers[string]> = { ...this.scope.exporter, [this.labels.group]: this.scope.group };
+      if (withTopics && this.topicMatcher !== undefined) matchers[this.labels.topic] = this.topicMatcher;
+      series = selector(metric, matchers);
+      this.selectors.set(key, series);
+    }
+    return series;
   }
 
   /** Renames the exporter's group and topic labels to the normalized ones. */
