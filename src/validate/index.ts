@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ProjectIR } from '../ir.ts';
 import { errorAt } from '../diagnostics/diagnostic.ts';
-import { isLintRule, type ValidationRule } from './rule.ts';
+import { forgetParses, isLintRule, type ValidationRule } from './rule.ts';
 import { alertmanagerVersion } from './rules/alertmanager-version.ts';
 import { criticalUnrouted } from './rules/critical-unrouted.ts';
 import { alertAbsentWithoutFor } from './rules/alert-absent-without-for.ts';
@@ -77,6 +77,7 @@ export function validate(ir: ProjectIR, rules: readonly ValidationRule[] = valid
     const found = rule.check(ir);
     diagnostics.push(...(setting ? found.map((d) => ({ ...d, severity: setting })) : found));
   }
+  forgetParses();
   return diagnostics;
 }
 

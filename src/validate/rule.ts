@@ -82,7 +82,7 @@ export function allAlerts(ir: ProjectIR): readonly AlertRuleIR[] {
   return rulesAndAlerts(ir).alerts;
 }
 
-const asts = new WeakMap<RuleIR, PromqlAst>();
+let asts = new WeakMap<RuleIR, PromqlAst>();
 
 /** The rule's expression parsed, once for all the rules that read it. */
 export function astOf(rule: RuleIR): PromqlAst {
@@ -91,13 +91,19 @@ export function astOf(rule: RuleIR): PromqlAst {
   return ast;
 }
 
-const queryAsts = new WeakMap<object, PromqlAst>();
+let queryAsts = new WeakMap<object, PromqlAst>();
 
 /** A dashboard query's expression, Grafana's interval variables read as `5m`, parsed once for the rules that read it. */
 export function astOfQuery(target: { readonly expr?: string }): PromqlAst {
   let ast = queryAsts.get(target);
   if (!ast) queryAsts.set(target, (ast = new PromqlAst(checkableExpr(target.expr ?? ''))));
   return ast;
+}
+
+/** Lets the parses go once every rule has read them: the rules and queries live on, into emitting. */
+export function forgetParses(): void {
+  asts = new WeakMap();
+  queryAsts = new WeakMap();
 }
 
 /** What the Prometheus UI's parser and analyzer find wrong, judged once for the expressions of a shape that find nothing. */
