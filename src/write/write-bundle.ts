@@ -53,6 +53,7 @@ const writesInFlight = 32;
  */
 async function stageChanged(outDir: string, rendered: RenderedBundle) {
   const staged: { path: string; temp: string; target: string }[] = [];
+  const madeDirectories = new Set<string>();
   try {
     await eachInFlight(rendered, writesInFlight, async ([path, text]) => {
       const target = join(outDir, path);
@@ -61,7 +62,11 @@ async function stageChanged(outDir: string, rendered: RenderedBundle) {
       const temp = `${target}${TEMP_MARKER}${process.pid}`;
       staged.push({ path, temp, target });
       try {
-        mkdirSync(dirname(target), { recursive: true });
+        const directory = dirname(target);
+        if (!madeDirectories.has(directory)) {
+          mkdirSync(directory, { recursive: true });
+          madeDirectories.add(directory);
+        }
         await writeFile(temp, text);
       } catch (error) {
         throw new WriteError(path, error);
