@@ -4,6 +4,7 @@
  *
  *   npm run bench                      # N = 100, 334, 1000, 3334 (about 300 to 10,000 SLOs)
  *   npm run bench -- --sizes 100,1000
+ *   npm run bench -- --runs 3          # each CLI figure the median of three runs
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -13,8 +14,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSyntheticOrg } from './synthetic-org.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const sizesArgument = process.argv.indexOf('--sizes');
-const sizes = sizesArgument > 0 ? process.argv[sizesArgument + 1]!.split(',').map(Number) : [100, 334, 1000, 3334];
+const sizes = option('--sizes')?.split(',').map(Number) ?? [100, 334, 1000, 3334];
+const runs = Number(option('--runs') ?? 1);
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
 
 interface StageFigures {
   stages: Record<string, number>;
@@ -29,6 +35,8 @@ interface StageFigures {
 
 interface CliFigures {
   wallMs: number;
+  /** User and system time of all the process's threads: steadier than wall time on a shared machine. */
+  cpuMs: number;
   peakMiB: number;
   output: string;
 }
@@ -50,7 +58,35 @@ function cli(project: string, args: readonly string[]): CliFigures {
     VIGIL_BENCH_USAGE: usage,
   });
   const wallMs = performance.now() - started;
-  return { wallMs, peakMiB: Number(readFileSync(usage, 'utf8')), output: output.trim() };
+  const { peakMiB, cpuMs } = JSON.parse(readFileSync(usage, 'utf8')) as { peakMiB: number; cpuMs: number };
+  return { wallMs, cpuMs, peakMiB, output: output.trim() };
+}
+
+/** Each figure the median over the runs (the output of the last run). */
+function median(runs: readonly CliFigures[]): CliFigures {
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  return {
+    wallMs: middle(runs.map((r) => r.wallMs)),
+    cpuMs: middle(runs.map((r) => r.cpuMs)),
+    peakMiB: middle(runs.map((r) => r.peakMiB)),
+    output: runs.at(-1)!.output,
+  };
+}
+
+/** A first build into an empty `out/`, a rebuild with nothing changed and `build --check`, `runs` times. */
+function cliRuns(project: string): { build: CliFigures; rebuild: CliFigures; check: CliFigures; rewritten: number } {
+  const builds: CliFigures[] = [];
+  const rebuilds: CliFigures[] = [];
+  const checks: CliFigures[] = [];
+  for (let run = 0; run < runs; run++) {
+    rmSync(join(project, 'out'), { recursive: true, force: true });
+    builds.push(cli(project, ['build']));
+    rebuilds.push(cli(project, ['build']));
+    checks.push(cli(project, ['build', '--check']));
+  }
+  // Any run that rewrote a file counts: the target is none in every run.
+  const rewritten = Math.max(...rebuilds.map((r) => Number(/(\d+) files? written/.exec(r.output)?.[1] ?? NaN)));
+  return { build: median(builds), rebuild: median(rebuilds), check: median(checks), rewritten };
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -62,10 +98,7 @@ for (const services of sizes) {
   writeSyntheticOrg(project, services, root);
   const stage = JSON.parse(node(['--import', tsx(), join(root, 'bench', 'stages.ts'), project, join(project, 'stage-out')], project)) as StageFigures;
   if (stage.errors > 0) throw new Error(`the synthetic organisation of ${services} services has errors`);
-  rmSync(join(project, 'out'), { recursive: true, force: true });
-  const build = cli(project, ['build']);
-  const rebuild = cli(project, ['build']);
-  const check = cli(project, ['build', '--check']);
+  const { build, rebuild, check, rewritten } = cliRuns(project);
   figures.push({ services, stage, build, rebuild, check });
   const total = Object.entries(stage.stages).reduce((sum, [name, ms]) => (name === 'render' ? sum : sum + ms), 0);
   rows.push([
@@ -80,8 +113,9 @@ for (const services of sizes) {
     (total / stage.floorMs).toFixed(2),
     stage.peakMiB.toFixed(0),
     seconds(build.wallMs),
+    seconds(build.cpuMs),
     build.peakMiB.toFixed(0),
-    `${seconds(rebuild.wallMs)} (${/(\d+) files? written/.exec(rebuild.output)?.[1] ?? '?'} rewritten)`,
+    `${seconds(rebuild.wallMs)} (${Number.isNaN(rewritten) ? '?' : rewritten} rewritten)`,
     seconds(check.wallMs),
   ]);
   rmSync(project, { recursive: true, force: true });
@@ -89,12 +123,14 @@ for (const services of sizes) {
 
 const header = [
   'services', 'SLOs', 'rules', 'files', 'MiB', 'load', 'normalize', 'validate', 'emit', 'render', 'render+write',
-  'in-process', 'yaml floor', '÷ floor', 'peak MiB', 'CLI build', 'CLI MiB', 'CLI rebuild', 'CLI --check',
+  'in-process', 'yaml floor', '÷ floor', 'peak MiB', 'CLI build', 'CLI cpu', 'CLI MiB', 'CLI rebuild', 'CLI --check',
 ];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: readonly string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
-console.log('times in seconds (wall); sizes in MiB. The build renders each file as it writes it (render+write);');
+console.log('times in seconds (wall; "CLI cpu" is the first build\'s user and system time); sizes in MiB.');
+console.log('The build renders each file as it writes it (render+write);');
 console.log('render alone is a separate pass, shown for the profile and left out of in-process.');
+if (runs > 1) console.log(`CLI figures: medians of ${runs} runs.`);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 
