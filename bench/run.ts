@@ -16,6 +16,10 @@ import { writeSyntheticOrg } from './synthetic-org.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sizes = option('--sizes')?.split(',').map(Number) ?? [100, 334, 1000, 3334];
 const runs = Number(option('--runs') ?? 1);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`--runs takes a whole number of runs, at least 1 (got ${option('--runs')})`);
+  process.exit(2);
+}
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -62,7 +66,7 @@ function cli(project: string, args: readonly string[]): CliFigures {
   return { wallMs, cpuMs, peakMiB, output: output.trim() };
 }
 
-/** Each figure the median over the runs (the output of the last run). */
+/** Each figure the median over the runs (the lower of the two middle ones for an even count; the output of the last run). */
 function median(runs: readonly CliFigures[]): CliFigures {
   const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
   return {
