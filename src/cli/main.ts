@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { WriteError } from '../write/write-bundle.ts';
 import type { CommandRegistration } from './command.ts';
@@ -11,12 +12,18 @@ import { ExitCode, processOutput, type Output } from './io.ts';
 
 const commands: readonly CommandRegistration[] = [registerBuild, registerCheck, registerTest, registerExplain, registerRoutes, registerDrill];
 
+function vigilVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return (manifest as { version: string }).version;
+}
+
 /** Runs the vigil CLI and returns its exit code. The only place that maps failures to exit codes. */
 export async function main(argv: readonly string[], output: Output = processOutput, cwd = process.cwd()): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode: number = ExitCode.ok;
   const program = new Command('vigil')
     .description('Compile typed observability definitions into a Prometheus, Grafana and Alertmanager bundle.')
+    .version(vigilVersion(), '-V, --version', "print vigil's version")
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });

@@ -136,6 +136,12 @@ describe('vigil build (end to end)', () => {
     expect(missing.stderr).toContain('nope.ts: error config-not-found');
     expect(vigil(['frobnicate'], dir).status).toBe(2);
   });
+
+  it("prints vigil's version", () => {
+    const version = vigil(['--version'], dir);
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}\n`);
+  });
 });
 
 describe('the repository', () => {
