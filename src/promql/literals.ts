@@ -14,27 +14,45 @@ export interface RewrittenLiteral {
 export function splitLiterals(expr: string, rewrite: (content: string) => string): { rewritten: string; literals: RewrittenLiteral[] } | undefined {
   if (expr.includes('#')) return undefined;
   const literals: RewrittenLiteral[] = [];
+  const next = new NextQuotes(expr);
   let rewritten = '';
   let last = 0;
-  for (let i = 0; i < expr.length; i++) {
-    const quote = expr.charCodeAt(i);
-    if (quote !== DOUBLE && quote !== SINGLE && quote !== BACKTICK) continue;
-    const end = literalEnd(expr, i, quote);
+  for (let i = next.after(0); i >= 0; i = next.after(last)) {
+    const end = literalEnd(expr, i);
     if (end < 0) return undefined;
     const content = rewrite(expr.slice(i + 1, end - 1));
     rewritten += `${expr.slice(last, i)}${expr[i]}${content}${expr[i]}`;
     literals.push({ endInRewritten: rewritten.length, shortenedBy: end - i - 2 - content.length });
     last = end;
-    i = end - 1;
   }
   return { rewritten: rewritten + expr.slice(last), literals };
 }
 
-const DOUBLE = 0x22;
-const SINGLE = 0x27;
-const BACKTICK = 0x60;
+/**
+ * Where the next quote of any kind stands, found by the engine's `indexOf` (a scan per kind of
+ * quote, each resumed only once passed) rather than by reading the expression a character at a time.
+ */
+class NextQuotes {
+  private readonly next = [-1, -1, -1];
+
+  constructor(private readonly expr: string) {
+    for (let kind = 0; kind < quotes.length; kind++) this.next[kind] = expr.indexOf(quotes[kind]!);
+  }
+
+  /** The first quote at or after `from`, or -1. */
+  after(from: number): number {
+    let first = -1;
+    for (let kind = 0; kind < quotes.length; kind++) {
+      let at = this.next[kind]!;
+      if (at >= 0 && at < from) this.next[kind] = at = this.expr.indexOf(quotes[kind]!, from);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    return first;
+  }
+}
+
+const quotes = ['"', "'", '`'];
 const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
 /** Characters a backslash cannot escape in a PromQL quoted string (line terminators). */
 const unescapable = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
 
@@ -43,13 +61,19 @@ const unescapable = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
  * the next backtick; a quoted one may not hold a newline, and a backslash escapes the next
  * character (but not a line terminator).
  */
-function literalEnd(expr: string, start: number, quote: number): number {
+function literalEnd(expr: string, start: number): number {
+  const quote = expr[start]!;
+  const close = expr.indexOf(quote, start + 1);
+  if (quote === '`' || close < 0) return close < 0 ? -1 : close + 1;
+  const newline = expr.indexOf('\n', start + 1);
+  const backslash = expr.indexOf('\\', start + 1);
+  // Most literals hold neither: the first matching quote closes them.
+  if ((newline < 0 || newline > close) && (backslash < 0 || backslash > close)) return close + 1;
   for (let i = start + 1; i < expr.length; i++) {
-    const c = expr.charCodeAt(i);
+    const c = expr[i]!;
     if (c === quote) return i + 1;
-    if (quote === BACKTICK) continue;
-    if (c === NEWLINE) return -1;
-    if (c === BACKSLASH) {
+    if (c === '\n') return -1;
+    if (c === '\\') {
       if (i + 1 >= expr.length || unescapable.has(expr.charCodeAt(i + 1))) return -1;
       i++;
     }
