@@ -24,19 +24,29 @@ export const not = (value: string): MatchValue => ({ op: '!=', value });
 const labelNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const metricNamePattern = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
-export function isValidLabelName(name: string): boolean {
-  return labelNamePattern.test(name);
+export const isValidLabelName = matchedOnce(labelNamePattern);
+export const isValidMetricName = matchedOnce(metricNamePattern);
+
+/** A test by `pattern` that remembers the names it passed: the same few recur in every selector of an organisation. */
+function matchedOnce(pattern: RegExp): (name: string) => boolean {
+  const valid = new Set<string>();
+  return (name) => {
+    if (valid.has(name)) return true;
+    if (!pattern.test(name)) return false;
+    valid.add(name);
+    return true;
+  };
 }
 
-export function isValidMetricName(name: string): boolean {
-  return metricNamePattern.test(name);
-}
+/** Text JSON.stringify would only wrap in quotes: no `"`, backslash, control character or surrogate. */
+const needsNoEscape = /^[^"\\\x00-\x1f\ud800-\udfff]*$/;
 
 /**
  * A PromQL string literal. JSON's escaping (\" \\ \n \t \uXXXX) is a subset of the escapes
  * PromQL's Go-style strings accept, so JSON.stringify gives a valid, injection-proof literal.
  */
 export function quote(value: string): string {
+  if (needsNoEscape.test(value)) return `"${value}"`;
   return JSON.stringify(value.isWellFormed() ? value : value.toWellFormed());
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { random } from '../support/random.ts';
 import { checkPromql } from '../../src/promql/check.ts';
 import { anyOf, by, labelMatchers, not, notRe, quote, quoteRegex, re, selector } from '../../src/promql/selector.ts';
 import { renderYaml } from '../../src/render/render.ts';
@@ -15,6 +16,16 @@ describe('label matchers', () => {
     for (const value of hostile) {
       const expr = `kafka_consumergroup_lag${labelMatchers({ topic: value })} > 0`;
       expect(checkPromql(expr), expr).toEqual([]);
+    }
+  });
+
+  it('quotes every string as JSON would, lone surrogates made well formed', () => {
+    const next = random(20261124);
+    const alphabet = ['a', ' ', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', 'é', '\u2028', '\ud83d', '\ude00', '✓'];
+    for (let i = 0; i < 5_000; i++) {
+      let value = '';
+      for (let j = Math.floor(next() * 8); j > 0; j--) value += alphabet[Math.floor(next() * alphabet.length)];
+      expect(quote(value), JSON.stringify(value)).toBe(JSON.stringify(value.toWellFormed()));
     }
   });
 
