@@ -1,6 +1,6 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
-import { splitLiterals, type RewrittenLiteral } from './literals.ts';
+import { splitLiterals, type RewrittenLiterals } from './literals.ts';
 
 /** A parse shared by every expression of one shape, with its nodes by kind as they are asked for. */
 interface SharedParse {
@@ -44,7 +44,7 @@ export class PromqlAst {
   readonly tree: Tree;
   readonly broken: boolean;
   private readonly parse: SharedParse;
-  private readonly literals: readonly RewrittenLiteral[];
+  private readonly literals: RewrittenLiterals;
 
   constructor(readonly expr: string) {
     const split = splitLiterals(expr, () => '');
@@ -67,7 +67,7 @@ export class PromqlAst {
   /** Which string literals are empty, a digit each: all a type checker sees of literals besides the shape. */
   literalEmptiness(): string {
     let mask = '';
-    for (const literal of this.literals) mask += literal.shortenedBy === 0 ? '0' : '1';
+    for (let i = 1; i < this.literals.length; i += 2) mask += this.literals[i] === 0 ? '0' : '1';
     return mask;
   }
 
@@ -84,10 +84,7 @@ export class PromqlAst {
   /** A position in the shared tree, in the expression. */
   private position(treePosition: number): number {
     let position = treePosition;
-    for (const literal of this.literals) {
-      if (literal.endInRewritten > treePosition) break;
-      position += literal.shortenedBy;
-    }
+    for (let i = 0; i < this.literals.length && this.literals[i]! <= treePosition; i += 2) position += this.literals[i + 1]!;
     return position;
   }
 

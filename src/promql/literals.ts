@@ -1,8 +1,10 @@
-/** Where a string literal ends in the rewritten expression, and how much shorter it became there. */
-export interface RewrittenLiteral {
-  readonly endInRewritten: number;
-  readonly shortenedBy: number;
-}
+/**
+ * Where each string literal ends in the rewritten expression and how much shorter it became
+ * there, in pairs: `[end, shortenedBy, end, shortenedBy, ...]`. One array of numbers rather than
+ * an object per literal: every expression's list lives while lint rules read it, and an
+ * expression holds a score of literals.
+ */
+export type RewrittenLiterals = readonly number[];
 
 /**
  * The expression with the content of every string literal rewritten by `rewrite`, and where the
@@ -11,9 +13,9 @@ export interface RewrittenLiteral {
  * change how PromQL parses, so expressions that differ only inside literals can share work keyed
  * on the rewritten text.
  */
-export function splitLiterals(expr: string, rewrite: (content: string) => string): { rewritten: string; literals: RewrittenLiteral[] } | undefined {
+export function splitLiterals(expr: string, rewrite: (content: string) => string): { rewritten: string; literals: RewrittenLiterals } | undefined {
   if (expr.includes('#')) return undefined;
-  const literals: RewrittenLiteral[] = [];
+  const literals: number[] = [];
   const next = new NextQuotes(expr);
   let rewritten = '';
   let last = 0;
@@ -22,7 +24,7 @@ export function splitLiterals(expr: string, rewrite: (content: string) => string
     if (end < 0) return undefined;
     const content = rewrite(expr.slice(i + 1, end - 1));
     rewritten += `${expr.slice(last, i)}${expr[i]}${content}${expr[i]}`;
-    literals.push({ endInRewritten: rewritten.length, shortenedBy: end - i - 2 - content.length });
+    literals.push(rewritten.length, end - i - 2 - content.length);
     last = end;
   }
   return { rewritten: rewritten + expr.slice(last), literals };
