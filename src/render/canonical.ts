@@ -38,14 +38,40 @@ export function orderedKeys(map: Record<string, unknown>, isDataMap: boolean): s
 }
 
 /**
- * A deep copy with object keys in canonical order and undefined fields dropped. Arrays keep
- * their order: emitters sort lists where order is not meaning.
+ * The value with object keys in canonical order and undefined fields dropped, for
+ * `JSON.stringify`. Arrays keep their order: emitters sort lists where order is not meaning.
+ * Plain objects and arrays already canonical all the way down are returned as they are (half a
+ * dashboard's objects are); anything else is copied, so the result is never to be mutated.
  */
 export function canonicalize(value: unknown, isDataMap = false): unknown {
-  if (Array.isArray(value)) return value.map((item) => canonicalize(item));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = canonicalize(value[i]);
+      if (item !== value[i]) (copy ??= [...value])[i] = item;
+    }
+    return copy ?? value;
+  }
   if (value === null || typeof value !== 'object') return value;
   const map = value as Record<string, unknown>;
+  const keys = Object.keys(map);
+  // A plain object's own keys are all JSON.stringify reads; another prototype may add a toJSON.
+  let unchanged = isCanonicalOrder(map, keys, isDataMap) && Object.getPrototypeOf(map) === Object.prototype;
+  const ordered = unchanged ? keys : orderedKeys(map, isDataMap);
+  const values = ordered.map((key) => canonicalize(map[key], dataMaps.has(key)));
+  for (let i = 0; unchanged && i < ordered.length; i++) unchanged = values[i] === map[ordered[i]!];
+  if (unchanged) return map;
   const out: Record<string, unknown> = {};
-  for (const key of orderedKeys(map, isDataMap)) out[key] = canonicalize(map[key], dataMaps.has(key));
+  for (let i = 0; i < ordered.length; i++) out[ordered[i]!] = values[i];
   return out;
+}
+
+/** Whether `keys` are already in canonical order, with no undefined value among them. */
+function isCanonicalOrder(map: Record<string, unknown>, keys: readonly string[], isDataMap: boolean): boolean {
+  const compare = isDataMap ? compareStrings : compareKeys;
+  for (let i = 0; i < keys.length; i++) {
+    if (map[keys[i]!] === undefined) return false;
+    if (i > 0 && compare(keys[i - 1]!, keys[i]!) >= 0) return false;
+  }
+  return true;
 }

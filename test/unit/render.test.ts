@@ -30,6 +30,25 @@ describe('render', () => {
     }
   });
 
+  it('reuses what is canonical already and copies the rest, never one with its own toJSON', () => {
+    const canonical = { a: [{ b: 1, c: 'x' }], d: { e: null } };
+    expect(canonicalize(canonical)).toBe(canonical);
+    const unsortedDeep = { a: [{ c: 'x', b: 1 }], d: { e: null } };
+    const copy = canonicalize(unsortedDeep) as typeof unsortedDeep;
+    expect(copy).not.toBe(unsortedDeep);
+    expect(copy.a).not.toBe(unsortedDeep.a);
+    expect(copy.d).toBe(unsortedDeep.d);
+    expect(JSON.stringify(copy)).toBe('{"a":[{"b":1,"c":"x"}],"d":{"e":null}}');
+    expect(JSON.stringify(canonicalize({ a: 1, b: undefined }))).toBe('{"a":1}');
+    class Secret {
+      a = 1;
+      toJSON() {
+        return 'hidden';
+      }
+    }
+    expect(JSON.stringify(canonicalize({ s: new Secret() }))).toBe('{"s":{"a":1}}');
+  });
+
   it('writes YAML that YAML 1.1 readers (Go) read back as the same strings', () => {
     const tricky = { a: 'yes', b: 'on', c: 'no', d: '0755', e: '1e3', f: '~', g: 'null', h: '2001-12-14', i: '', j: 'a: b', k: '#x', l: '5m' };
     const text = renderFile({ format: 'yaml', value: tricky });
