@@ -58,13 +58,21 @@ export function listedNames(names: readonly string[]): string {
 
 const severityRank: Record<string, string> = { critical: '0', warning: '1', info: '2' };
 
-/** By service, then severity; alerts alike in both (rare) by their labels, written out only then. */
-function compareInstances(a: AlertRuleIR, b: AlertRuleIR): number {
-  return (
+/**
+ * By service, then severity; alerts alike in both by their labels, written out only then and
+ * once per alert (a service's burn-rate alerts tie on both, in every comparison between them).
+ */
+function instanceOrder(): (a: AlertRuleIR, b: AlertRuleIR) => number {
+  const labelsText = new Map<AlertRuleIR, string>();
+  const textOf = (alert: AlertRuleIR) => {
+    let text = labelsText.get(alert);
+    if (text === undefined) labelsText.set(alert, (text = JSON.stringify(alert.labels)));
+    return text;
+  };
+  return (a, b) =>
     compareStrings(a.serviceId, b.serviceId) ||
     compareStrings(severityRank[a.severity] ?? a.severity, severityRank[b.severity] ?? b.severity) ||
-    compareStrings(JSON.stringify(a.labels), JSON.stringify(b.labels))
-  );
+    compareStrings(textOf(a), textOf(b));
 }
 
 /** One context per alert name, sorted by name. */
@@ -79,7 +87,7 @@ export function runbookContexts(ir: ProjectIR): RunbookContext[] {
     .map(([alertName, group]) => ({
       alertName,
       instances: group
-        .sort(compareInstances)
+        .sort(instanceOrder())
         .map((alert) => ({
           alert,
           service: services.get(alert.serviceId)!,
