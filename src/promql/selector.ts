@@ -4,6 +4,7 @@
  * never break out of its matcher.
  */
 
+import { memoize } from '../util/memo.ts';
 import { sortStrings } from '../util/sort.ts';
 
 export type MatchOperator = '=' | '!=' | '=~' | '!~';
@@ -24,19 +25,9 @@ export const not = (value: string): MatchValue => ({ op: '!=', value });
 const labelNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const metricNamePattern = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
-export const isValidLabelName = matchedOnce(labelNamePattern);
-export const isValidMetricName = matchedOnce(metricNamePattern);
-
-/** A test by `pattern` that remembers the names it passed: the same few recur in every selector of an organisation. */
-function matchedOnce(pattern: RegExp): (name: string) => boolean {
-  const valid = new Set<string>();
-  return (name) => {
-    if (valid.has(name)) return true;
-    if (!pattern.test(name)) return false;
-    valid.add(name);
-    return true;
-  };
-}
+// The same few names recur in every selector of an organisation: each is tested once.
+export const isValidLabelName = memoize((name: string) => labelNamePattern.test(name), (name) => name);
+export const isValidMetricName = memoize((name: string) => metricNamePattern.test(name), (name) => name);
 
 /** Text JSON.stringify would only wrap in quotes: no `"`, backslash, control character or surrogate. */
 const needsNoEscape = /^[^"\\\x00-\x1f\ud800-\udfff]*$/;
