@@ -58,6 +58,20 @@ describe('validation rules', () => {
     expect(result.diagnostics.map((d) => ({ code: d.code, path: d.location.path }))).toEqual([{ code: 'promql-syntax', path: 'alert "Empty" > expr' }]);
   });
 
+  it('judges each regex matcher by its own value, though another expression of the same shape was judged first', () => {
+    const svc = testService();
+    const values: Record<string, string> = { Alternatives: 'checkout|cart', Literal: 'checkout', Anchored: '^checkout.+', Everything: '.*' };
+    const regexAlert = (name: string) => testAlert(svc, { name, expr: `up{job=~"${values[name]}"} == 0` });
+    for (const order of [
+      ['Alternatives', 'Literal', 'Anchored', 'Everything'],
+      ['Everything', 'Anchored', 'Literal', 'Alternatives'],
+    ]) {
+      const result = compileDefinitions([svc, ...order.map(regexAlert)]);
+      const found = result.diagnostics.filter((d) => d.code === 'promql-regexp').map((d) => d.location.path);
+      expect(found.sort()).toEqual(['alert "Anchored" > expr', 'alert "Everything" > expr', 'alert "Literal" > expr']);
+    }
+  });
+
   it('reports an alert defined twice with the same labels', () => {
     const svc = testService();
     const result = compileDefinitions([svc, testAlert(svc), testAlert(svc)]);

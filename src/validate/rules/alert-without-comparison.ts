@@ -1,4 +1,4 @@
-import { comparisonNodes } from '../../promql/ast.ts';
+import { comparisonNodes, type PromqlAst } from '../../promql/ast.ts';
 import { allAlerts, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 const selective = new Set(['absent', 'absent_over_time']);
@@ -14,17 +14,7 @@ export const alertWithoutComparison: LintRule = {
     return allAlerts(ir).flatMap((alert) => {
       const ast = astOf(alert);
       if (ast.broken || /^\s*vector\s*\(\s*[0-9.]+\s*\)\s*$/.test(alert.expr)) return [];
-      const filters = ast.nodes('BinaryExpr').some((node) => {
-        let hasComparison = false;
-        let hasBool = false;
-        for (let child = node.firstChild; child; child = child.nextSibling) {
-          if (comparisonNodes.has(child.name)) hasComparison = true;
-          if (child.name === 'BoolModifier') hasBool = true;
-        }
-        return hasComparison && !hasBool;
-      });
-      const asksForAbsence = ast.nodes('FunctionCall').some((call) => selective.has(ast.functionName(call)));
-      if (filters || asksForAbsence) return [];
+      if (ast.perShape(this.id, comparesOrAsksForAbsence)) return [];
       return [
         lintAt(this, alert.location, `alert "${alert.name}" has no comparison: it fires for every series the expression returns`, {
           path: `${rulePath(alert)} > expr`,
@@ -34,3 +24,17 @@ export const alertWithoutComparison: LintRule = {
     });
   },
 };
+
+/** Whether the expression filters by a comparison (without `bool`) or asks for absence. */
+function comparesOrAsksForAbsence(ast: PromqlAst): boolean {
+  const filters = ast.nodes('BinaryExpr').some((node) => {
+    let hasComparison = false;
+    let hasBool = false;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (comparisonNodes.has(child.name)) hasComparison = true;
+      if (child.name === 'BoolModifier') hasBool = true;
+    }
+    return hasComparison && !hasBool;
+  });
+  return filters || ast.nodes('FunctionCall').some((call) => selective.has(ast.functionName(call)));
+}

@@ -1,3 +1,5 @@
+import type { SyntaxNode } from '@lezer/common';
+import type { PromqlAst } from '../../promql/ast.ts';
 import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 const metacharacters = /[.*+?()[\]{}|^$\\]/;
@@ -23,25 +25,32 @@ export const promqlRegexp: LintRule = {
       if (!rule.expr.includes('=~') && !rule.expr.includes('!~')) return [];
       const ast = astOf(rule);
       if (ast.broken) return [];
-      return ['UnquotedLabelMatcher', 'QuotedLabelMatcher'].flatMap((kind) =>
-        ast.nodes(kind).flatMap((matcher) => {
-          const op = matcher.getChild('MatchOp');
-          const literal = matcher.getChild('StringLiteral');
-          if (!op || !literal || !['=~', '!~'].includes(ast.text(op))) return [];
-          const value = literalValue(ast.text(literal));
-          if (value === undefined) return [];
-          const problem =
-            value === '.*'
-              ? `\`${ast.text(matcher)}\` matches every series: it filters nothing`
-              : !metacharacters.test(value)
-                ? `\`${ast.text(matcher)}\` has no regex metacharacter: use \`${ast.text(op) === '=~' ? '=' : '!='}\``
-                : /^\^|(?<!\\)\$$/.test(value)
-                  ? `\`${ast.text(matcher)}\` is anchored with ^ or $, which PromQL always does already`
-                  : undefined;
-          if (!problem) return [];
-          return [lintAt(this, rule.location, problem, { path: `${rulePath(rule)} > expr`, excerpt: { text: rule.expr, ...ast.span(matcher) } })];
-        }),
-      );
+      return ast.perShape(this.id, regexMatchers).flatMap(({ matcher, op, literal }) => {
+        const value = literalValue(ast.text(literal));
+        if (value === undefined) return [];
+        const problem =
+          value === '.*'
+            ? `\`${ast.text(matcher)}\` matches every series: it filters nothing`
+            : !metacharacters.test(value)
+              ? `\`${ast.text(matcher)}\` has no regex metacharacter: use \`${op === '=~' ? '=' : '!='}\``
+              : /^\^|(?<!\\)\$$/.test(value)
+                ? `\`${ast.text(matcher)}\` is anchored with ^ or $, which PromQL always does already`
+                : undefined;
+        if (!problem) return [];
+        return [lintAt(this, rule.location, problem, { path: `${rulePath(rule)} > expr`, excerpt: { text: rule.expr, ...ast.span(matcher) } })];
+      });
     });
   },
 };
+
+/** The label matchers by regex (`=~`, `!~`): which they are depends on the shape, their values on the literals. */
+function regexMatchers(ast: PromqlAst): { matcher: SyntaxNode; op: string; literal: SyntaxNode }[] {
+  return ['UnquotedLabelMatcher', 'QuotedLabelMatcher'].flatMap((kind) =>
+    ast.nodes(kind).flatMap((matcher) => {
+      const op = matcher.getChild('MatchOp');
+      const literal = matcher.getChild('StringLiteral');
+      const opText = op ? ast.text(op) : '';
+      return literal && (opText === '=~' || opText === '!~') ? [{ matcher, op: opText, literal }] : [];
+    }),
+  );
+}

@@ -1,4 +1,5 @@
-import { isCounterName } from '../../promql/ast.ts';
+import type { SyntaxNode } from '@lezer/common';
+import { isCounterName, type PromqlAst } from '../../promql/ast.ts';
 import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
 
 export const promqlSumOfCounter: LintRule = {
@@ -12,18 +13,22 @@ export const promqlSumOfCounter: LintRule = {
     return allRules(ir).flatMap((rule) => {
       const ast = astOf(rule);
       if (ast.broken) return [];
-      return ast.nodes('AggregateExpr').flatMap((aggregate) => {
-        const body = ast.arguments(aggregate).at(-1);
-        const metric = body?.name === 'VectorSelector' ? ast.metricOf(body) : undefined;
-        if (!metric || !isCounterName(metric)) return [];
-        return [
-          lintAt(this, rule.location, `aggregates the counter \`${metric}\` without rate() or increase()`, {
-            path: `${rulePath(rule)} > expr`,
-            excerpt: { text: rule.expr, ...ast.span(aggregate) },
-            hint: `aggregate its rate: rate(${metric}[5m])`,
-          }),
-        ];
-      });
+      return ast.perShape(this.id, countersAggregated).map(({ aggregate, metric }) =>
+        lintAt(this, rule.location, `aggregates the counter \`${metric}\` without rate() or increase()`, {
+          path: `${rulePath(rule)} > expr`,
+          excerpt: { text: rule.expr, ...ast.span(aggregate) },
+          hint: `aggregate its rate: rate(${metric}[5m])`,
+        }),
+      );
     });
   },
 };
+
+/** The aggregations whose body is a counter's selector, with the counter's name. */
+function countersAggregated(ast: PromqlAst): { aggregate: SyntaxNode; metric: string }[] {
+  return ast.nodes('AggregateExpr').flatMap((aggregate) => {
+    const body = ast.arguments(aggregate).at(-1);
+    const metric = body?.name === 'VectorSelector' ? ast.metricOf(body) : undefined;
+    return metric && isCounterName(metric) ? [{ aggregate, metric }] : [];
+  });
+}
