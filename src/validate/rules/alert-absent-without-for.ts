@@ -1,5 +1,5 @@
 import { parseDuration } from '../../util/duration.ts';
-import { allAlerts, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
+import { lintAt, parsedAlerts, type LintRule, rulePath } from '../rule.ts';
 
 export const alertAbsentWithoutFor: LintRule = {
   id: 'alert-absent-without-for',
@@ -9,9 +9,8 @@ export const alertAbsentWithoutFor: LintRule = {
   valid: [{ expr: 'absent(up{job="checkout"})', for: '5m' }, { expr: 'absent_over_time(up{job="checkout"}[10m])' }],
   invalid: [{ expr: 'absent(up{job="checkout"})' }, { expr: 'absent(up{job="checkout"})', for: '0s' }],
   check(ir) {
-    return allAlerts(ir).flatMap((alert) => {
+    return parsedAlerts(ir).flatMap(({ rule: alert, ast }) => {
       if (alert.for !== undefined && (parseDuration(alert.for) ?? 1) > 0) return [];
-      const ast = astOf(alert);
       const absent = ast.nodes('FunctionCall').find((call) => ast.functionName(call) === 'absent');
       if (!absent) return [];
       return [

@@ -1,5 +1,5 @@
 import { comparisonNodes, type PromqlAst } from '../../promql/ast.ts';
-import { allAlerts, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
+import { lintAt, parsedAlerts, type LintRule, rulePath } from '../rule.ts';
 
 const selective = new Set(['absent', 'absent_over_time']);
 
@@ -11,8 +11,7 @@ export const alertWithoutComparison: LintRule = {
   valid: [{ expr: 'rate(http_requests_total[5m]) > 1' }, { expr: 'absent(up{job="checkout"})', for: '5m' }, { expr: 'vector(1)' }],
   invalid: [{ expr: 'rate(http_requests_total{code="500"}[5m])' }, { expr: 'up{job="checkout"} == bool 0' }],
   check(ir) {
-    return allAlerts(ir).flatMap((alert) => {
-      const ast = astOf(alert);
+    return parsedAlerts(ir).flatMap(({ rule: alert, ast }) => {
       if (ast.broken || /^\s*vector\s*\(\s*[0-9.]+\s*\)\s*$/.test(alert.expr)) return [];
       if (ast.perShape(this.id, comparesOrAsksForAbsence)) return [];
       return [

@@ -2,12 +2,12 @@ import { warningAt, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { panelPath, panelsOf } from '../../grafana/panels-of.ts';
 import type { ProjectIR } from '../../ir.ts';
 import { declaredMetrics, recordedMetrics, watchedMetrics } from '../known-metrics.ts';
-import { allRules, astOf, astOfQuery, type ValidationRule } from '../rule.ts';
+import { astOfQuery, parsedRules, type ValidationRule } from '../rule.ts';
 
 /** Every recording rule, every metric a rule reads (from scraped services and exporters), every watched or declared metric. */
 function knownMetrics(ir: ProjectIR): Set<string> {
   const known = new Set([...recordedMetrics(ir), ...watchedMetrics(ir), ...declaredMetrics(ir)]);
-  for (const rule of allRules(ir)) for (const name of astOf(rule).metricNames()) known.add(name);
+  for (const { ast } of parsedRules(ir)) for (const name of ast.metricNames()) known.add(name);
   return known;
 }
 

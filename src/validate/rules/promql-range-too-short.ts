@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { PromqlAst } from '../../promql/ast.ts';
 import { formatDuration, parseDuration } from '../../util/duration.ts';
-import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
+import { lintAt, parsedRules, type LintRule, rulePath } from '../rule.ts';
 
 /** A range must hold at least this many scrapes for rate() and friends to survive a missed one. */
 const minScrapes = 4;
@@ -15,10 +15,9 @@ export const promqlRangeTooShort: LintRule = {
   invalid: [{ expr: 'rate(http_requests_total[1m]) > 1' }, { expr: 'max_over_time(queue_depth[30s]) > 100' }],
   check(ir) {
     const intervals = new Map(ir.services.map((s) => [s.id, parseDuration(s.interval)]));
-    return allRules(ir).flatMap((rule) => {
+    return parsedRules(ir).flatMap(({ rule, ast }) => {
       const interval = intervals.get(rule.serviceId);
       if (!interval) return [];
-      const ast = astOf(rule);
       if (ast.broken) return [];
       return ast.perShape(this.id, ranges).flatMap(({ matrix, text, range }) => {
         if (range === undefined || range >= minScrapes * interval) return [];

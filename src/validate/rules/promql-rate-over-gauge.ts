@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { isGaugeName, type PromqlAst } from '../../promql/ast.ts';
-import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
+import { lintAt, parsedRules, type LintRule, rulePath } from '../rule.ts';
 
 const counterFunctions = new Set(['rate', 'irate', 'increase']);
 
@@ -17,8 +17,7 @@ export const promqlRateOverGauge: LintRule = {
   ],
   invalid: [{ expr: 'rate(queue_depth[5m]) > 0' }, { expr: 'increase(memory_used_bytes[1h]) > 1e9' }, { expr: 'rate(kafka_consumergroup_lag[5m]) > 0' }],
   check(ir) {
-    return allRules(ir).flatMap((rule) => {
-      const ast = astOf(rule);
+    return parsedRules(ir).flatMap(({ rule, ast }) => {
       if (ast.broken) return [];
       return ast.perShape(this.id, ratesOverGauges).map(({ call, fn, metric }) =>
         lintAt(this, rule.location, `\`${fn}\` over \`${metric}\`, which is named like a gauge, not a counter`, {

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { PromqlAst } from '../../promql/ast.ts';
-import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
+import { lintAt, parsedRules, type LintRule, rulePath } from '../rule.ts';
 
 const metacharacters = /[.*+?()[\]{}|^$\\]/;
 
@@ -21,9 +21,8 @@ export const promqlRegexp: LintRule = {
   valid: [{ expr: 'up{job=~"checkout|cart"} == 0' }, { expr: 'up{job="checkout"} == 0' }, { expr: 'up{job=~"checkout-.+"} == 0' }],
   invalid: [{ expr: 'up{job=~"checkout"} == 0' }, { expr: 'up{job=~"^checkout$"} == 0' }, { expr: 'up{job="checkout",env=~".*"} == 0' }],
   check(ir) {
-    return allRules(ir).flatMap((rule) => {
+    return parsedRules(ir).flatMap(({ rule, ast }) => {
       if (!rule.expr.includes('=~') && !rule.expr.includes('!~')) return [];
-      const ast = astOf(rule);
       if (ast.broken) return [];
       return ast.perShape(this.id, regexMatchers).flatMap(({ matcher, op, literal }) => {
         const value = literalValue(ast.text(literal));

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { isCounterName, type PromqlAst } from '../../promql/ast.ts';
-import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
+import { lintAt, parsedRules, type LintRule, rulePath } from '../rule.ts';
 
 export const promqlSumOfCounter: LintRule = {
   id: 'promql-sum-of-counter',
@@ -10,8 +10,7 @@ export const promqlSumOfCounter: LintRule = {
   valid: [{ expr: 'sum(rate(http_requests_total[5m])) > 10' }, { expr: 'sum(queue_depth) > 100' }],
   invalid: [{ expr: 'sum(http_requests_total) > 1000' }, { expr: 'max by (route) (http_request_duration_seconds_count) > 0' }],
   check(ir) {
-    return allRules(ir).flatMap((rule) => {
-      const ast = astOf(rule);
+    return parsedRules(ir).flatMap(({ rule, ast }) => {
       if (ast.broken) return [];
       return ast.perShape(this.id, countersAggregated).map(({ aggregate, metric }) =>
         lintAt(this, rule.location, `aggregates the counter \`${metric}\` without rate() or increase()`, {

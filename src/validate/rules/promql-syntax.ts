@@ -1,4 +1,4 @@
-import { allRules, astOf, lintAt, promqlProblems, rulePath, type LintRule } from '../rule.ts';
+import { lintAt, parsedRules, promqlProblems, rulePath, type LintRule } from '../rule.ts';
 
 export const promqlSyntax: LintRule = {
   id: 'promql-syntax',
@@ -8,8 +8,8 @@ export const promqlSyntax: LintRule = {
   valid: [{ expr: 'sum(rate(http_requests_total[5m])) > 1' }],
   invalid: [{ expr: 'sum(rate(http_requests_total[5m]) > 1' }, { expr: 'rate(http_requests_total) > 1' }],
   check(ir) {
-    return allRules(ir).flatMap((rule) =>
-      promqlProblems(astOf(rule)).map((problem) =>
+    return parsedRules(ir).flatMap(({ rule, ast }) =>
+      promqlProblems(ast).map((problem) =>
         lintAt(this, rule.location, `invalid PromQL in ${rulePath(rule)}: ${problem.message}`, {
           path: `${rulePath(rule)} > expr`,
           excerpt: { text: rule.expr, from: problem.from, to: problem.to },

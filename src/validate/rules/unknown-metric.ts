@@ -1,5 +1,5 @@
 import { declaredMetrics, recordedMetrics, watchedMetrics } from '../known-metrics.ts';
-import { allRules, astOf, lintAt, type LintRule, rulePath } from '../rule.ts';
+import { lintAt, parsedRules, type LintRule, rulePath } from '../rule.ts';
 
 export const unknownMetric: LintRule = {
   id: 'unknown-metric',
@@ -12,8 +12,8 @@ export const unknownMetric: LintRule = {
     const declared = declaredMetrics(ir);
     if (declared.size === 0) return [];
     const known = new Set([...declared, ...recordedMetrics(ir), ...watchedMetrics(ir)]);
-    return allRules(ir).flatMap((rule) => {
-      const unknown = astOf(rule).metricNames().filter((m) => !known.has(m));
+    return parsedRules(ir).flatMap(({ rule, ast }) => {
+      const unknown = ast.metricNames().filter((m) => !known.has(m));
       return unknown.map((metric) =>
         lintAt(this, rule.location, `${rulePath(rule)} reads \`${metric}\`, which no service declares and no template or recording rule produces`, {
           path: `${rulePath(rule)} > expr`,
