@@ -92,15 +92,42 @@ export function routeAlert(tree: ResolvedRoute, labels: Labels): AlertRouting {
   return { matched, unknownLabels };
 }
 
-const alertRoutings = new WeakMap<ResolvedRoute, WeakMap<AlertRuleIR, AlertRouting>>();
+interface TreeRoutings {
+  /** Every label name a matcher of the tree reads: all of an alert that can change where it goes. */
+  readonly names: readonly string[];
+  readonly byLabelValues: Map<string, AlertRouting>;
+  readonly byAlert: WeakMap<AlertRuleIR, AlertRouting>;
+}
 
-/** Where an alert goes by its static labels (see routeAlert), routed once per tree however many ask. */
+const treeRoutings = new WeakMap<ResolvedRoute, TreeRoutings>();
+
+/**
+ * Where an alert goes by its static labels (see routeAlert), routed once per tree however many
+ * ask, and once for all the alerts that agree on every label the tree's matchers read (thousands
+ * of a team's alerts route alike).
+ */
 export function routeOfAlert(tree: ResolvedRoute, alert: AlertRuleIR): AlertRouting {
-  let routings = alertRoutings.get(tree);
-  if (!routings) alertRoutings.set(tree, (routings = new WeakMap()));
-  let routing = routings.get(alert);
-  if (!routing) routings.set(alert, (routing = routeAlert(tree, alertLabelSet(alert))));
+  let routings = treeRoutings.get(tree);
+  if (!routings) treeRoutings.set(tree, (routings = { names: matcherNames(tree), byLabelValues: new Map(), byAlert: new WeakMap() }));
+  let routing = routings.byAlert.get(alert);
+  if (!routing) {
+    // An absent label (null) and an empty one ('') are told apart: `unknownLabels` names the absent.
+    const key = JSON.stringify(routings.names.map((name) => (name === 'alertname' ? alert.name : (alert.labels[name] ?? null))));
+    routing = routings.byLabelValues.get(key);
+    if (!routing) routings.byLabelValues.set(key, (routing = routeAlert(tree, alertLabelSet(alert))));
+    routings.byAlert.set(alert, routing);
+  }
   return routing;
+}
+
+function matcherNames(tree: ResolvedRoute): string[] {
+  const names = new Set<string>();
+  const visit = (node: ResolvedRoute): void => {
+    for (const matcher of node.route.matchers) names.add(matcher.name);
+    for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return [...names].sort();
 }
 
 /** The routing's tree, resolved once per IR object. */

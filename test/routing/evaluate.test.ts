@@ -3,9 +3,9 @@ import { discard, slack, webhook } from '../../src/authoring/receivers.ts';
 import type { RoutingOptions } from '../../src/authoring/routing.ts';
 import { secretKey } from '../../src/authoring/secret.ts';
 import { timeInterval } from '../../src/authoring/time-interval.ts';
-import type { RoutingIR } from '../../src/ir.ts';
 import { not, notRe, re } from '../../src/promql/selector.ts';
-import { matchRoutes, receiverNames, resolveTree, routeAlert } from '../../src/routing/evaluate.ts';
+import type { AlertRuleIR, RoutingIR } from '../../src/ir.ts';
+import { alertLabelSet, matchRoutes, receiverNames, resolveTree, routeAlert, routeOfAlert } from '../../src/routing/evaluate.ts';
 import { amtoolReceivers, compileWithRouting, writeAlertmanagerConfig } from '../support/routing.ts';
 import { describeWithTool, tempDir } from '../support/tools.ts';
 
@@ -102,6 +102,29 @@ describe('route evaluation', () => {
   it('tells which consulted labels the alert does not carry', () => {
     expect(routeAlert(resolved, { team: 'payments', service: 'ledger' }).unknownLabels).toEqual(['env', 'severity']);
     expect(routeAlert(resolved, { severity: 'critical', team: 'ops', env: 'x', service: 'y' }).unknownLabels).toEqual([]);
+  });
+
+  it('routes alerts alike in every label a matcher reads once for all, and tells an absent label from an empty one', () => {
+    const alertWith = ({ alertname = 'Any', ...labels }: Readonly<Record<string, string>>) => ({ type: 'alert', name: alertname, labels }) as unknown as AlertRuleIR;
+    const labelSets = [
+      ...cases.map((c) => c.labels),
+      ...cases.map((c) => ({ ...c.labels, unread: 'x' })),
+      { team: 'payments', service: 'ledger', env: '' },
+      { team: 'payments', service: 'ledger' },
+      { team: 'payments', service: '' },
+    ];
+    for (const order of [labelSets, [...labelSets].reverse()]) {
+      const tree = resolveTree(routing.route);
+      for (const labels of order) {
+        const alert = alertWith(labels);
+        const expected = routeAlert(tree, alertLabelSet(alert));
+        const routed = routeOfAlert(tree, alert);
+        expect({ receivers: receiverNames(routed.matched), unknown: routed.unknownLabels }, JSON.stringify(labels)).toEqual({
+          receivers: receiverNames(expected.matched),
+          unknown: expected.unknownLabels,
+        });
+      }
+    }
   });
 });
 
