@@ -99,6 +99,8 @@ describe('dashboard checks', () => {
   it('accepts Grafana interval variables in ranges', () => {
     const ok = custom((b) => b.withPanel(timeSeriesPanel({ id: 1, title: 'Up', queries: [{ expr: 'avg_over_time(up{job="checkout"}[$__rate_interval])' }] })));
     expect(compileDefinitions([svc, alert, ok]).diagnostics).toEqual([]);
+    const braced = custom((b) => b.withPanel(timeSeriesPanel({ id: 1, title: 'Up', queries: [{ expr: 'max_over_time(up{job="checkout"}[${__interval}])' }] })));
+    expect(compileDefinitions([svc, alert, braced]).diagnostics).toEqual([]);
   });
 
   it('warns about a metric nothing in the bundle produces, naming the panel', () => {
