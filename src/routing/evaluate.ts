@@ -1,6 +1,7 @@
 import type { AlertRuleIR, Labels, RouteIR, RoutingIR } from '../ir.ts';
 import { labelKeys } from '../naming.ts';
 import { matchesAll } from './matchers.ts';
+import { walkRoutes } from './walk-routes.ts';
 
 /** Alertmanager's defaults for the root route. */
 export const routeDefaults = {
@@ -121,13 +122,7 @@ export function routeOfAlert(tree: ResolvedRoute, alert: AlertRuleIR): AlertRout
 }
 
 function matcherNames(tree: ResolvedRoute): string[] {
-  const names = new Set<string>();
-  const visit = (node: ResolvedRoute): void => {
-    for (const matcher of node.route.matchers) names.add(matcher.name);
-    for (const child of node.children) visit(child);
-  };
-  visit(tree);
-  return [...names].sort();
+  return [...new Set([...walkRoutes(tree.route)].flatMap((route) => route.matchers.map((m) => m.name)))].sort();
 }
 
 /** The routing's tree, resolved once per IR object. */
