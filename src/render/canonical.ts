@@ -54,24 +54,31 @@ export function canonicalize(value: unknown, isDataMap = false): unknown {
   }
   if (value === null || typeof value !== 'object') return value;
   const map = value as Record<string, unknown>;
+  const compare = isDataMap ? compareStrings : compareKeys;
   const keys = Object.keys(map);
   // A plain object's own keys are all JSON.stringify reads; another prototype may add a toJSON.
-  let unchanged = isCanonicalOrder(map, keys, isDataMap) && Object.getPrototypeOf(map) === Object.prototype;
-  const ordered = unchanged ? keys : orderedKeys(map, isDataMap);
-  const values = ordered.map((key) => canonicalize(map[key], dataMaps.has(key)));
-  for (let i = 0; unchanged && i < ordered.length; i++) unchanged = values[i] === map[ordered[i]!];
-  if (unchanged) return map;
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < ordered.length; i++) out[ordered[i]!] = values[i];
-  return out;
-}
-
-/** Whether `keys` are already in canonical order, with no undefined value among them. */
-function isCanonicalOrder(map: Record<string, unknown>, keys: readonly string[], isDataMap: boolean): boolean {
-  const compare = isDataMap ? compareStrings : compareKeys;
-  for (let i = 0; i < keys.length; i++) {
-    if (map[keys[i]!] === undefined) return false;
-    if (i > 0 && compare(keys[i - 1]!, keys[i]!) >= 0) return false;
+  let inOrder = Object.getPrototypeOf(map) === Object.prototype;
+  let kept = 0;
+  for (const key of keys) {
+    if (map[key] === undefined) {
+      inOrder = false;
+      continue;
+    }
+    if (inOrder && kept > 0 && compare(keys[kept - 1]!, key) >= 0) inOrder = false;
+    keys[kept++] = key;
   }
-  return true;
+  keys.length = kept;
+  if (!inOrder) sortInPlace(keys, compare);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < kept; i++) {
+    const key = keys[i]!;
+    const field = map[key];
+    const canonical = canonicalize(field, dataMaps.has(key));
+    if (!out && (!inOrder || canonical !== field)) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = map[keys[j]!];
+    }
+    if (out) out[key] = canonical;
+  }
+  return out ?? map;
 }

@@ -39,6 +39,11 @@ describe('render', () => {
     expect(copy.a).not.toBe(unsortedDeep.a);
     expect(copy.d).toBe(unsortedDeep.d);
     expect(JSON.stringify(copy)).toBe('{"a":[{"b":1,"c":"x"}],"d":{"e":null}}');
+    const unsortedLast = { a: { e: null }, b: 2, d: [{ c: 'x', b: 1 }] };
+    const copyOfLast = canonicalize(unsortedLast) as typeof unsortedLast;
+    expect(copyOfLast).not.toBe(unsortedLast);
+    expect(copyOfLast.a).toBe(unsortedLast.a);
+    expect(JSON.stringify(copyOfLast)).toBe('{"a":{"e":null},"b":2,"d":[{"b":1,"c":"x"}]}');
     expect(JSON.stringify(canonicalize({ a: 1, b: undefined }))).toBe('{"a":1}');
     class Secret {
       a = 1;
