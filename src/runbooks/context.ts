@@ -75,6 +75,19 @@ function instanceOrder(): (a: AlertRuleIR, b: AlertRuleIR) => number {
     compareStrings(textOf(a), textOf(b));
 }
 
+class Instance implements RunbookInstance {
+  constructor(
+    readonly alert: AlertRuleIR,
+    readonly service: ServiceIR,
+    readonly routing: AlertRouting | undefined,
+  ) {}
+
+  // Only the instances a page spells out read their thresholds.
+  get conditions(): readonly ThresholdCondition[] {
+    return thresholdConditions(this.alert.expr);
+  }
+}
+
 /** One context per alert name, sorted by name. */
 export function runbookContexts(ir: ProjectIR): RunbookContext[] {
   const services = new Map(ir.services.map((s) => [s.id, s]));
@@ -88,15 +101,7 @@ export function runbookContexts(ir: ProjectIR): RunbookContext[] {
       alertName,
       instances: group
         .sort(instanceOrder())
-        .map((alert) => ({
-          alert,
-          service: services.get(alert.serviceId)!,
-          // Only the instances a page spells out read their thresholds.
-          get conditions() {
-            return thresholdConditions(alert.expr);
-          },
-          ...(tree ? { routing: routeOfAlert(tree, alert) } : {}),
-        })),
+        .map((alert) => new Instance(alert, services.get(alert.serviceId)!, tree && routeOfAlert(tree, alert))),
       ...(written.has(alertName) ? { written: written.get(alertName)! } : {}),
       ir,
       receivers,
