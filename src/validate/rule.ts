@@ -1,6 +1,6 @@
 import { makeDiagnostic, type Diagnostic, type DiagnosticSeverity, type SourceLocation } from '../diagnostics/diagnostic.ts';
-import type { AlertRuleIR, ProjectIR, RuleGroupIR, RuleIR, ServiceIR } from '../ir.ts';
-import { checkableExpr } from '../grafana/panels-of.ts';
+import type { AlertRuleIR, DashboardIR, GrafanaPanelModel, ProjectIR, RuleGroupIR, RuleIR, ServiceIR } from '../ir.ts';
+import { checkableExpr, panelsOf } from '../grafana/panels-of.ts';
 import { PromqlAst } from '../promql/ast.ts';
 import { checkPromql, type PromqlProblem } from '../promql/check.ts';
 
@@ -112,19 +112,37 @@ export function parsedAlerts(ir: ProjectIR): readonly ParsedRule<AlertRuleIR>[] 
   return parsedRulesAndAlerts(ir).alerts;
 }
 
-let queryAsts = new WeakMap<object, PromqlAst>();
+/** A dashboard query with its expression parsed, Grafana's interval variables read as `5m`. */
+export interface ParsedQuery {
+  readonly dashboard: DashboardIR;
+  readonly panel: GrafanaPanelModel;
+  readonly target: NonNullable<GrafanaPanelModel['targets']>[number];
+  readonly ast: PromqlAst;
+}
 
-/** A dashboard query's expression, Grafana's interval variables read as `5m`, parsed once for the rules that read it. */
-export function astOfQuery(target: { readonly expr?: string }): PromqlAst {
-  let ast = queryAsts.get(target);
-  if (!ast) queryAsts.set(target, (ast = new PromqlAst(checkableExpr(target.expr ?? ''))));
-  return ast;
+let parsedQueryLists = new WeakMap<readonly DashboardIR[], readonly ParsedQuery[]>();
+
+/** Every query of every panel (in dashboard and panel order) with its parse, made once for the rules that read them. */
+export function parsedQueries(ir: ProjectIR): readonly ParsedQuery[] {
+  let listed = parsedQueryLists.get(ir.dashboards);
+  if (!listed) {
+    const queries: ParsedQuery[] = [];
+    for (const dashboard of ir.dashboards) {
+      for (const panel of panelsOf(dashboard)) {
+        for (const target of panel.targets ?? []) {
+          if (target.expr !== undefined) queries.push({ dashboard, panel, target, ast: new PromqlAst(checkableExpr(target.expr)) });
+        }
+      }
+    }
+    parsedQueryLists.set(ir.dashboards, (listed = queries));
+  }
+  return listed;
 }
 
 /** Lets the parses go once every rule has read them: the rules and queries live on, into emitting. */
 export function forgetParses(): void {
   parsed = new WeakMap();
-  queryAsts = new WeakMap();
+  parsedQueryLists = new WeakMap();
 }
 
 /** What the Prometheus UI's parser and analyzer find wrong, judged once for the expressions of a shape that find nothing. */

@@ -109,6 +109,23 @@ describe('dashboard checks', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'dashboard-unknown-metric', severity: 'warning', message: expect.stringContaining('`http_requets_total`') })]);
   });
 
+  it("warns once per panel, naming each of its unknown metrics once whichever query reads them, in every dashboard holding it", () => {
+    const shared = timeSeriesPanel({ id: 3, title: 'Shared', queries: [{ expr: 'rate(shared_typo_total[5m])' }] });
+    const first = custom((b) =>
+      b
+        .withPanel(timeSeriesPanel({ id: 1, title: 'Two', queries: [{ expr: 'rate(a_typo_total[5m])' }, { expr: 'rate(b_typo_total[5m]) / rate(a_typo_total[5m])' }] }))
+        .withPanel(timeSeriesPanel({ id: 2, title: 'Known', queries: [{ expr: 'up' }] }))
+        .withPanel(shared),
+    );
+    const second = dashboard(vigilDashboard({ uid: 'second', title: 'Second' }).withPanel(shared));
+    const warnings = compileDefinitions([svc, alert, first, second]).diagnostics.filter((d) => d.code === 'dashboard-unknown-metric');
+    expect(warnings.map((d) => [d.location.path, d.message.replace(/, which .*/, '')])).toEqual([
+      ['dashboard "custom" > panel 1 "Two"', 'panel "Two" queries `a_typo_total`, `b_typo_total`'],
+      ['dashboard "custom" > panel 3 "Shared"', 'panel "Shared" queries `shared_typo_total`'],
+      ['dashboard "second" > panel 3 "Shared"', 'panel "Shared" queries `shared_typo_total`'],
+    ]);
+  });
+
   it('reports duplicate panel ids, overlapping panels, a panel without a query and a panel past the grid', () => {
     const messy = dashboard({
       uid: 'messy',

@@ -1,8 +1,8 @@
 import { warningAt, type Diagnostic } from '../../diagnostics/diagnostic.ts';
-import { panelPath, panelsOf } from '../../grafana/panels-of.ts';
+import { panelPath } from '../../grafana/panels-of.ts';
 import type { ProjectIR } from '../../ir.ts';
 import { declaredMetrics, recordedMetrics, watchedMetrics } from '../known-metrics.ts';
-import { astOfQuery, parsedRules, type ValidationRule } from '../rule.ts';
+import { parsedQueries, parsedRules, type ValidationRule } from '../rule.ts';
 
 /** Every recording rule, every metric a rule reads (from scraped services and exporters), every watched or declared metric. */
 function knownMetrics(ir: ProjectIR): Set<string> {
@@ -18,18 +18,21 @@ export const dashboardUnknownMetric: ValidationRule = {
     if (ir.dashboards.length === 0) return [];
     const known = knownMetrics(ir);
     const diagnostics: Diagnostic[] = [];
-    for (const dashboard of ir.dashboards) {
-      for (const panel of panelsOf(dashboard)) {
-        const unknown = new Set((panel.targets ?? []).flatMap((t) => (t.expr === undefined ? [] : astOfQuery(t).metricNames())).filter((m) => !known.has(m)));
-        if (unknown.size === 0) continue;
-        diagnostics.push(
-          warningAt(this.id, dashboard.location, `panel "${panel.title ?? ''}" queries ${[...unknown].map((m) => `\`${m}\``).join(', ')}, which no scraped service, exporter or recording rule of the bundle is known to produce`, {
-            path: panelPath(dashboard, panel),
-            hint: 'check the metric name; if a service does expose it, an alert or recording rule on it makes it known',
-          }),
-        );
-      }
-    }
+    const queries = parsedQueries(ir);
+    let unknown: string[] = [];
+    // The queries come panel by panel: a panel's unknown metrics are reported together, after its last query.
+    queries.forEach(({ dashboard, panel, ast }, i) => {
+      for (const metric of ast.metricNames()) if (!known.has(metric) && !unknown.includes(metric)) unknown.push(metric);
+      const next = queries[i + 1];
+      if (unknown.length === 0 || (next?.panel === panel && next.dashboard === dashboard)) return;
+      diagnostics.push(
+        warningAt(this.id, dashboard.location, `panel "${panel.title ?? ''}" queries ${unknown.map((m) => `\`${m}\``).join(', ')}, which no scraped service, exporter or recording rule of the bundle is known to produce`, {
+          path: panelPath(dashboard, panel),
+          hint: 'check the metric name; if a service does expose it, an alert or recording rule on it makes it known',
+        }),
+      );
+      unknown = [];
+    });
     return diagnostics;
   },
 };
