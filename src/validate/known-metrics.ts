@@ -13,11 +13,20 @@ export function recordedMetrics(ir: ProjectIR): Set<string> {
   return known;
 }
 
-/** The metrics of the exporters and instrumentations templates watch (their signals). */
-export function watchedMetrics(ir: ProjectIR): Set<string> {
-  const known = new Set<string>();
-  const signals = [...ir.consumerGroups, ...ir.deadLetterQueues, ...ir.traffic].flatMap((watch) => Object.values(watch.signals));
-  for (const signal of signals) if (signal) for (const name of metricNames(signal.replaceAll('{{quantile}}', '0.5'))) known.add(name);
+const watched = new WeakMap<ProjectIR, ReadonlySet<string>>();
+
+/**
+ * The metrics of the exporters and instrumentations templates watch (their signals), found once
+ * per IR for the two rules that read them: an organisation's signals run to tens of thousands.
+ */
+export function watchedMetrics(ir: ProjectIR): ReadonlySet<string> {
+  let known = watched.get(ir);
+  if (!known) {
+    const names = new Set<string>();
+    const signals = [...ir.consumerGroups, ...ir.deadLetterQueues, ...ir.traffic].flatMap((watch) => Object.values(watch.signals));
+    for (const signal of signals) if (signal) for (const name of metricNames(signal.replaceAll('{{quantile}}', '0.5'))) names.add(name);
+    watched.set(ir, (known = names));
+  }
   return known;
 }
 
