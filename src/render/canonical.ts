@@ -31,10 +31,30 @@ function compareKeys(a: string, b: string): number {
 /** The keys of a map in canonical order (leading keys first, then sorted; data maps purely sorted), undefined values left out. */
 export function orderedKeys(map: Record<string, unknown>, isDataMap: boolean): string[] {
   const keys = Object.keys(map);
+  putInCanonicalOrder(map, keys, isDataMap);
+  return keys;
+}
+
+/**
+ * Drops the keys of undefined values from `keys` (the map's own, in its order) and sorts the rest
+ * into canonical order, in place and in one pass: true when none was dropped and they already
+ * stood in that order.
+ */
+function putInCanonicalOrder(map: Record<string, unknown>, keys: string[], isDataMap: boolean): boolean {
+  const compare = isDataMap ? compareStrings : compareKeys;
+  let inOrder = true;
   let kept = 0;
-  for (const key of keys) if (map[key] !== undefined) keys[kept++] = key;
+  for (const key of keys) {
+    if (map[key] === undefined) {
+      inOrder = false;
+      continue;
+    }
+    if (inOrder && kept > 0 && compare(keys[kept - 1]!, key) >= 0) inOrder = false;
+    keys[kept++] = key;
+  }
   keys.length = kept;
-  return sortInPlace(keys, isDataMap ? compareStrings : compareKeys);
+  if (!inOrder) sortInPlace(keys, compare);
+  return inOrder;
 }
 
 /**
@@ -54,23 +74,11 @@ export function canonicalize(value: unknown, isDataMap = false): unknown {
   }
   if (value === null || typeof value !== 'object') return value;
   const map = value as Record<string, unknown>;
-  const compare = isDataMap ? compareStrings : compareKeys;
   const keys = Object.keys(map);
   // A plain object's own keys are all JSON.stringify reads; another prototype may add a toJSON.
-  let inOrder = Object.getPrototypeOf(map) === Object.prototype;
-  let kept = 0;
-  for (const key of keys) {
-    if (map[key] === undefined) {
-      inOrder = false;
-      continue;
-    }
-    if (inOrder && kept > 0 && compare(keys[kept - 1]!, key) >= 0) inOrder = false;
-    keys[kept++] = key;
-  }
-  keys.length = kept;
-  if (!inOrder) sortInPlace(keys, compare);
+  const inOrder = putInCanonicalOrder(map, keys, isDataMap) && Object.getPrototypeOf(map) === Object.prototype;
   let out: Record<string, unknown> | undefined;
-  for (let i = 0; i < kept; i++) {
+  for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const field = map[key];
     const canonical = canonicalize(field, dataMaps.has(key));
