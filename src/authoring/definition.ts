@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../diagnostics/diagnostic.ts';
+import { flattenStrings } from '../util/flat.ts';
 import { captureLocation } from './location.ts';
 
 /**
@@ -25,6 +26,7 @@ export function define<Kind extends string, Body extends object>(
   kind: Kind,
   body: Body,
 ): Readonly<Body> & DefinitionBase<Kind> {
+  flattenStrings(body, 3);
   const definition = Object.freeze({
     ...body,
     kind,

@@ -2,6 +2,7 @@ import type { DashboardIR, GrafanaDashboardModel, ProjectIR } from '../ir.ts';
 import { overviewDashboard } from './overview-dashboard.ts';
 import { deadLettersDashboard, kafkaDashboard } from './pipeline-dashboards.ts';
 import { serviceDashboard } from './service-dashboard.ts';
+import { flattenStrings } from '../util/flat.ts';
 import { groupBy } from '../util/records.ts';
 
 /** The dashboards vigil generates from the definitions: one per service, Kafka, dead letters, and the overview. */
@@ -23,5 +24,6 @@ export function generatedDashboards(ir: ProjectIR): DashboardIR[] {
 
 function generated(model: object, location: DashboardIR['location']): DashboardIR {
   const dashboard = model as GrafanaDashboardModel;
+  flattenStrings(dashboard);
   return { uid: dashboard.uid!, title: dashboard.title!, model: dashboard, custom: false, location };
 }

@@ -4,6 +4,7 @@ import { generatedDashboards } from '../grafana/generate.ts';
 import type { DashboardIR, GrafanaDashboardModel, ProjectIR } from '../ir.ts';
 import { customDashboardUid } from '../naming.ts';
 import { compareStrings } from '../util/compare.ts';
+import { flattenStrings } from '../util/flat.ts';
 
 /**
  * The project's dashboards: generated from the rest of the IR, then the custom ones written in
@@ -32,5 +33,6 @@ function customDashboard(definition: DashboardDefinition): DashboardIR {
   const title = definition.model.title ?? 'Dashboard';
   const uid = definition.model.uid ?? customDashboardUid(title);
   const model = { ...definition.model, uid } as GrafanaDashboardModel;
+  flattenStrings(model);
   return { uid, title, model, custom: true, location: definition.location };
 }

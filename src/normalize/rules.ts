@@ -12,6 +12,7 @@ import {
   runbookUrl,
 } from '../naming.ts';
 import { compareKeys } from '../util/compare.ts';
+import { flattenStrings } from '../util/flat.ts';
 import { groupBy, sortedRecord } from '../util/records.ts';
 import type { ServiceIndex } from './services.ts';
 
@@ -54,7 +55,7 @@ export function completeAlert(fields: AlertFields, service: ServiceIR, config: C
     [annotationKeys.description]: fields.description,
     [annotationKeys.runbookUrl]: runbookUrl(config.runbooks.baseUrl, fields.name),
   });
-  return {
+  const rule: AlertRuleIR = {
     type: 'alert',
     name: fields.name,
     expr: fields.expr,
@@ -66,6 +67,8 @@ export function completeAlert(fields: AlertFields, service: ServiceIR, config: C
     serviceId: service.id,
     location: fields.location,
   };
+  flattenStrings(rule, 2);
+  return rule;
 }
 
 export function normalizeAlert(

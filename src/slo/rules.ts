@@ -12,6 +12,7 @@ import {
 import { completeAlert, type PlacedRule } from '../normalize/rules.ts';
 import { selector } from '../promql/selector.ts';
 import { exact, formatExact } from '../util/decimal.ts';
+import { flat } from '../util/flat.ts';
 import { durationMs } from '../util/duration.ts';
 import { memoize } from '../util/memo.ts';
 import { sortedRecord } from '../util/records.ts';
@@ -39,7 +40,7 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
   const record = (name: string, expr: string): RecordingRuleIR => ({
     type: 'record',
     name,
-    expr,
+    expr: flat(expr),
     labels: identity,
     serviceId: service.id,
     location: slo.location,
