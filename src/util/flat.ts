@@ -19,17 +19,23 @@ export function flat(text: string): string {
 /**
  * Joins the pieces of every string in `value`, through arrays and objects down to `depth`
  * levels (by default, deeper than any dashboard: a panel's field overrides sit about eight levels
- * down). Frozen objects (definitions already made) are not entered.
+ * down). Frozen objects (definitions already made) are not entered, nor an object inside itself.
  */
 export function flattenStrings(value: unknown, depth = 32): void {
+  flattenWithin(value, depth, []);
+}
+
+function flattenWithin(value: unknown, depth: number, enclosing: object[]): void {
   if (typeof value === 'string') {
     flat(value);
     return;
   }
-  if (depth <= 0 || typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  if (depth <= 0 || typeof value !== 'object' || value === null || Object.isFrozen(value) || enclosing.includes(value)) return;
+  enclosing.push(value);
   if (Array.isArray(value)) {
-    for (const item of value) flattenStrings(item, depth - 1);
-    return;
+    for (const item of value) flattenWithin(item, depth - 1, enclosing);
+  } else {
+    for (const key in value) flattenWithin((value as Record<string, unknown>)[key], depth - 1, enclosing);
   }
-  for (const key in value) flattenStrings((value as Record<string, unknown>)[key], depth - 1);
+  enclosing.pop();
 }

@@ -53,4 +53,22 @@ describe('flattenStrings', () => {
     expect(flattened).toBeGreaterThanOrEqual(20_000 * 3);
     expect(flattened).toBeLessThan(20_000 * 3 + 30_000);
   });
+
+  it('does not walk an object inside itself', () => {
+    // Six ways back to itself at every level: walked blindly to the default depth, 6^32 visits.
+    const cycle = `
+      const { flattenStrings } = await import(${JSON.stringify(flatModule)});
+      const model = { title: 'a'.repeat(20) + '!', panels: [] };
+      model.self = model;
+      model.panels.push(model, model, { parent: model, root: model, title: 'b'.repeat(20) + '?' }, model);
+      flattenStrings(model);
+      process.stdout.write('done');
+    `;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', cycle], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(output).toBe('done');
+  });
 });
