@@ -11,7 +11,8 @@ import { flattenStrings } from '../util/flat.ts';
  * dashboards/. Two dashboards with one uid are an error: Grafana would keep only one.
  */
 export function normalizeDashboards(definitions: readonly DashboardDefinition[], ir: Omit<ProjectIR, 'dashboards'>, diagnostics: Diagnostic[]): DashboardIR[] {
-  const all = [...generatedDashboards({ ...ir, dashboards: [] }), ...definitions.map(customDashboard)];
+  const custom = definitions.flatMap((definition) => customDashboard(definition, diagnostics) ?? []);
+  const all = [...generatedDashboards({ ...ir, dashboards: [] }), ...custom];
   const byUid = new Map<string, DashboardIR>();
   for (const dashboard of all) {
     const existing = byUid.get(dashboard.uid);
@@ -29,10 +30,35 @@ export function normalizeDashboards(definitions: readonly DashboardDefinition[],
   return [...byUid.values()].sort((a, b) => compareStrings(a.uid, b.uid));
 }
 
-function customDashboard(definition: DashboardDefinition): DashboardIR {
+/** A custom dashboard, or undefined (with an error) when its model cannot be written as JSON. */
+function customDashboard(definition: DashboardDefinition, diagnostics: Diagnostic[]): DashboardIR | undefined {
   const title = definition.model.title ?? 'Dashboard';
+  const loop = referenceToEnclosing(definition.model, '');
+  if (loop !== undefined) {
+    diagnostics.push(
+      errorAt('dashboard-model', definition.location, `the model of dashboard "${title}" contains itself at \`${loop}\`: its JSON would never end`, {
+        path: `dashboard "${title}"`,
+        hint: 'put a copy there instead of a reference to an object that encloses it',
+      }),
+    );
+    return undefined;
+  }
   const uid = definition.model.uid ?? customDashboardUid(title);
   const model = { ...definition.model, uid } as GrafanaDashboardModel;
   flattenStrings(model);
   return { uid, title, model, custom: true, location: definition.location };
+}
+
+/** Where `value` refers to an object enclosing that place (`panels[1].parent`), if anywhere. */
+function referenceToEnclosing(value: unknown, path: string, enclosing: object[] = []): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (enclosing.includes(value)) return path;
+  enclosing.push(value);
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, i) => [`${path}[${i}]`, item]) : Object.entries(value).map(([key, item]) => [path ? `${path}.${key}` : key, item]);
+  for (const [inner, item] of entries) {
+    const found = referenceToEnclosing(item, inner, enclosing);
+    if (found !== undefined) return found;
+  }
+  enclosing.pop();
+  return undefined;
 }

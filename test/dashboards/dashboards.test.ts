@@ -145,6 +145,20 @@ describe('dashboard checks', () => {
     ]);
   });
 
+  it('refuses a custom dashboard whose model contains itself, naming where', () => {
+    const model = { uid: 'loop', title: 'Loop', panels: [{ id: 1, type: 'row', title: 'Rows', panels: [] as object[] }] };
+    model.panels[0]!.panels.push({ id: 2, type: 'timeseries', title: 'Up', targets: [{ expr: 'up', refId: 'A' }], dashboard: model });
+    const loop = dashboard(model as never);
+    const result = compileDefinitions([svc, alert, loop]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'dashboard-model', severity: 'error', message: expect.stringContaining('at `panels[0].panels[0].dashboard`'), location: { ...loop.location, path: 'dashboard "Loop"' } }),
+    ]);
+    // A panel object held twice, side by side, is no loop.
+    const panel = { id: 1, type: 'timeseries', title: 'Up', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ expr: 'up', refId: 'A' }] };
+    const twice = dashboard({ uid: 'twice', title: 'Twice', panels: [panel, { ...panel, id: 2, gridPos: { x: 12, y: 0, w: 12, h: 8 } }], links: [panel] } as never);
+    expect(compileDefinitions([svc, alert, twice]).diagnostics.filter((d) => d.code === 'dashboard-model')).toEqual([]);
+  });
+
   it('refuses a custom dashboard that takes the uid of a generated one', () => {
     const clash = dashboard(new DashboardBuilder('Mine').uid(serviceDashboardUid(svc)));
     const result = compileDefinitions([svc, alert, clash]);

@@ -96,6 +96,12 @@ alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: 
   },
   { name: 'a latency threshold between buckets', files: { [file]: withSlo(`sli: latency({ histogram: 'http_request_duration_seconds', thresholdSeconds: 0.3, buckets: [0.1, 0.25, 0.5] })`) }, code: 'slo-sli', at: `${file}:3` },
   { name: 'a dashboard query that does not parse', files: { 'dashboards/shop.ts': shop(`dashboard(vigilDashboard({ uid: 'shop', title: 'Shop' }).withPanel(timeSeriesPanel({ id: 1, title: 'x', queries: [{ expr: 'rate(up[5m]' }] })));`) }, code: 'dashboard-promql', at: 'dashboards/shop.ts:2' },
+  {
+    name: 'a custom dashboard whose model contains itself',
+    files: { 'dashboards/shop.ts': shop(`const model = { title: 'Shop', uid: 'shop', panels: [] as object[] };\nmodel.panels.push({ id: 1, type: 'row', title: 'Rows', parent: model });\ndashboard(model as never);`) },
+    code: 'dashboard-model',
+    at: 'dashboards/shop.ts:4',
+  },
   { name: 'a definition module that throws', files: { [file]: shop(`throw new Error('boom');`) }, code: 'module-threw', at: file },
   { name: 'a TypeScript syntax error', files: { [file]: shop(`const = ;`) }, code: 'module-syntax', at: file },
   {
