@@ -81,6 +81,8 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
       );
     }
     const { definitions: made } = await collect(async () => {
+      if (await importer.importInOrder(files)) return;
+      // Each on its own, to tell which failed and how (those already evaluated are not evaluated again).
       for (const file of files) {
         try {
           await importer.import(file);
