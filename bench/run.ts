@@ -5,6 +5,7 @@
  *   npm run bench                      # N = 100, 334, 1000, 3334 (about 300 to 10,000 SLOs)
  *   npm run bench -- --sizes 100,1000
  *   npm run bench -- --runs 3          # each CLI figure the median of three runs
+ *   npm run bench -- --services-per-module 1   # one definition module per service (default 50)
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -15,9 +16,13 @@ import { writeSyntheticOrg } from './synthetic-org.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sizes = option('--sizes')?.split(',').map(Number) ?? [100, 334, 1000, 3334];
-const runs = Number(option('--runs') ?? 1);
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`--runs takes a whole number of runs, at least 1 (got ${option('--runs')})`);
+const runs = wholeNumber('--runs', 1);
+const perModule = wholeNumber('--services-per-module', 50);
+
+function wholeNumber(name: string, otherwise: number): number {
+  const value = Number(option(name) ?? otherwise);
+  if (Number.isInteger(value) && value >= 1) return value;
+  console.error(`${name} takes a whole number, at least 1 (got ${option(name)})`);
   process.exit(2);
 }
 
@@ -99,7 +104,7 @@ const figures: { services: number; stage: StageFigures; build: CliFigures; rebui
 
 for (const services of sizes) {
   const project = join(tmpdir(), `vigil-bench-${services}`);
-  writeSyntheticOrg(project, services, root);
+  writeSyntheticOrg(project, services, root, perModule);
   const stage = JSON.parse(node(['--import', tsx(), join(root, 'bench', 'stages.ts'), project, join(project, 'stage-out')], project)) as StageFigures;
   if (stage.errors > 0) throw new Error(`the synthetic organisation of ${services} services has errors`);
   const { build, rebuild, check, rewritten } = cliRuns(project);
@@ -134,6 +139,7 @@ const line = (cells: readonly string[]) => cells.map((c, i) => c.padStart(widths
 console.log('times in seconds (wall; "CLI cpu" is the first build\'s user and system time); sizes in MiB.');
 console.log('The build renders each file as it writes it (render+write);');
 console.log('render alone is a separate pass, shown for the profile and left out of in-process.');
+console.log(`Each definition module defines ${perModule === 1 ? 'one service' : `${perModule} services`}.`);
 if (runs > 1) console.log(`CLI figures: medians of ${runs} runs.`);
 console.log(line(header));
 for (const row of rows) console.log(line(row));

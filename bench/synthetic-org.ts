@@ -5,9 +5,9 @@ import { join } from 'node:path';
  * A synthetic organisation for the benchmark: `services` services, each with three SLOs,
  * error-rate and latency alerts, lag alerts for two consumer groups and one dead-letter queue,
  * spread over 40 namespaces and 60 teams routed by team, written as ordinary definition modules
- * (50 services per module) with a config, like a real project.
+ * (`perModule` services each) with a config, like a real project.
  */
-export function writeSyntheticOrg(dir: string, services: number, vigilRoot: string): void {
+export function writeSyntheticOrg(dir: string, services: number, vigilRoot: string, perModule = 50): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'alerts'), { recursive: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
@@ -26,7 +26,6 @@ export default defineConfig({
   );
   writeFileSync(join(dir, 'alerts', 'shared.ts'), sharedModule);
   writeFileSync(join(dir, 'alerts', 'routing.ts'), routingModule(60));
-  const perModule = 50;
   for (let first = 0; first < services; first += perModule) {
     const lines = [`import { orgService } from './shared.ts';`, ''];
     for (let i = first; i < Math.min(services, first + perModule); i++) {
