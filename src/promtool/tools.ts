@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
@@ -33,4 +33,20 @@ export function runTool(executable: string, args: readonly string[], options: { 
   });
   if (result.error) throw result.error;
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `runTool` without blocking: several runs share the cores while the caller goes on. */
+export function runToolInBackground(executable: string, args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<ToolRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(executable, [...args], { cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === null) reject(new Error(`${executable} ${args[0] ?? ''} was stopped by ${signal ?? 'a signal'}`));
+      else resolve({ status: code, stdout, stderr });
+    });
+  });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/bundle.ts';
 import { checkCrdSchemas } from '../../src/check/crd-schema.ts';
+import { runToolChecks } from '../../src/check/external-tools.ts';
 import { formatGithub } from '../../src/diagnostics/format-machine.ts';
 import { compiledExample } from '../support/example.ts';
 import { vigil, writeProject } from '../support/cli.ts';
@@ -48,6 +49,28 @@ describe('github annotations', () => {
       hint: 'fix it',
     });
     expect(line).toBe('::error file=alerts/a%2Cb.ts,line=12,col=7,title=promql-syntax::unexpected "}"%0A50%25 done, a: b%0Ahint: fix it');
+  });
+});
+
+describeWithTool('promtool', 'promtool on the rule files', () => {
+  const ruleFile = (i: number, expr: string) =>
+    [`prometheus/rules/ns/svc-${String(i).padStart(3, '0')}.yaml`, `groups:\n- name: svc-${i}\n  rules:\n  - record: job:up:sum\n    expr: ${expr}\n`] as const;
+
+  it('checks every file, in several runs side by side, and names exactly the files promtool rejects', async () => {
+    // More files than one run takes; two broken ones, in different runs.
+    const rendered = new Map(Array.from({ length: 600 }, (_, i) => ruleFile(i, i === 10 || i === 580 ? 'sum(up' : 'sum(up)')));
+    const checks = await runToolChecks(rendered, 'out');
+    expect(checks.ran).toEqual(['promtool check rules (600 files)']);
+    expect(checks.diagnostics.map((d) => [d.code, d.location.file])).toEqual([
+      ['promtool-check-rules', 'out/prometheus/rules/ns/svc-010.yaml'],
+      ['promtool-check-rules', 'out/prometheus/rules/ns/svc-580.yaml'],
+    ]);
+    expect(checks.diagnostics[0]!.message).toMatch(/svc-010\.yaml/);
+  });
+
+  it('passes files promtool accepts', async () => {
+    const checks = await runToolChecks(new Map(Array.from({ length: 300 }, (_, i) => ruleFile(i, 'sum(up)'))), 'out');
+    expect(checks.diagnostics).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import type { Bundle, RenderedBundle } from '../../bundle.ts';
 import { runToolChecks } from '../../check/external-tools.ts';
 import { compile } from '../../compile.ts';
 import { errorAt, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -59,14 +60,13 @@ async function collect(options: CheckOptions, cwd: string, checked: Checked): Pr
   const outDir = outDirOf(options, cwd, project, result);
   const shownOut = relative(cwd, outDir) || '.';
   const rendered = renderBundle(result.bundle);
-  // Loaded here, not at startup: the compiled CRD schemas take a fifth of a second to load,
-  // which every other command would pay.
-  const { checkCrdSchemas, crdSchemaSource } = await import('../../check/crd-schema.ts');
-  const schemaProblems = checkCrdSchemas(result.bundle, shownOut);
+  // The tools run in child processes while the schemas and out/ are checked here.
+  const [tools, { schemaProblems, crdSchemaSource, difference }] = await Promise.all([
+    runToolChecks(rendered, shownOut),
+    schemasAndOutDir(result.bundle, rendered, outDir, shownOut),
+  ]);
   checked.steps.push(`validated the Prometheus Operator objects against their CRD schemas (${crdSchemaSource})`);
-  const tools = runToolChecks(rendered, shownOut);
   checked.steps.push(...tools.ran.map((r) => `ran ${r}`), ...tools.missing.map((t) => `skipped ${t}: not on PATH`));
-  const difference = diffBundle(outDir, rendered);
   checked.steps.push(`compared ${shownOut}/ with the ${rendered.size} files the definitions compile to`);
   const stale = [
     ...difference.missing.map((p) => [p, 'missing'] as const),
@@ -78,6 +78,15 @@ async function collect(options: CheckOptions, cwd: string, checked: Checked): Pr
     }),
   );
   return [...diagnostics, ...schemaProblems, ...tools.diagnostics, ...stale];
+}
+
+/** The bundle's Prometheus Operator objects against their CRD schemas, and out/ against the bundle. */
+async function schemasAndOutDir(bundle: Bundle, rendered: RenderedBundle, outDir: string, shownOut: string) {
+  // Loaded here, not at startup: the compiled CRD schemas take a fifth of a second to load,
+  // which every other command would pay.
+  const { checkCrdSchemas, crdSchemaSource } = await import('../../check/crd-schema.ts');
+  const schemaProblems = checkCrdSchemas(bundle, shownOut);
+  return { schemaProblems, crdSchemaSource, difference: diffBundle(outDir, rendered) };
 }
 
 function print(format: Format, diagnostics: readonly Diagnostic[], checked: Checked, output: Output): void {
