@@ -57,10 +57,13 @@ export async function runToolChecks(rendered: RenderedBundle, outDir: string): P
       const run = outcomes[i]!;
       if (run.status === 0) return;
       const output = `${run.stdout}\n${run.stderr}`.trim();
-      // Every file is named ("Checking <file>"); a failing one also starts the lines of its errors.
-      const failing = files.filter((file) => output.includes(`\n${file}: `) || output.startsWith(`${file}: `));
+      // promtool names every file it checks ("Checking <file>") and starts each error line with the file.
+      const lines = output.split('\n');
+      const errorsOf = (file: string) => lines.filter((line) => line.startsWith(`${file}: `));
+      const failing = files.filter((file) => errorsOf(file).length > 0);
       for (const file of failing.length > 0 ? failing : files) {
-        result.diagnostics.push(errorAt(plan.code, { file: `${outDir}/${file}` }, `${plan.tool} rejects the generated file:\n${indent(output)}`));
+        const shown = failing.length > 0 ? errorsOf(file).join('\n') : output;
+        result.diagnostics.push(errorAt(plan.code, { file: `${outDir}/${file}` }, `${plan.tool} rejects the generated file:\n${indent(shown)}`));
       }
     });
   } finally {
