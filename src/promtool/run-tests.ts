@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { mapInParallel } from '../util/in-parallel.ts';
 
 export interface TestFileResult {
   readonly file: string;
@@ -19,16 +20,11 @@ export async function runPromtoolTests(
   onResult: (result: TestFileResult) => void,
   concurrency = availableParallelism(),
 ): Promise<TestFileResult[]> {
-  const results: TestFileResult[] = [];
-  const queue = [...files];
-  const worker = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const result = await runOne(promtool, file, cwd);
-      results.push(result);
-      onResult(result);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, files.length)) }, worker));
+  const results = await mapInParallel(files, concurrency, async (file) => {
+    const result = await runOne(promtool, file, cwd);
+    onResult(result);
+    return result;
+  });
   return results.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
