@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { RenderedBundle } from '../bundle.ts';
 import { errorAt, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { paths } from '../naming.ts';
-import { findOnPath, runToolInBackground } from '../promtool/tools.ts';
+import { findOnPath, goToolEnvironment, runToolInBackground } from '../promtool/tools.ts';
 import { mapInParallel } from '../util/in-parallel.ts';
 
 export interface ToolChecks {
@@ -52,7 +52,11 @@ export async function runToolChecks(rendered: RenderedBundle, outDir: string): P
       result.ran.push(`${plan.tool} ${plan.args([]).join(' ')} (${plan.files.length} ${plan.files.length === 1 ? 'file' : 'files'})`);
       for (let first = 0; first < plan.files.length; first += FILES_PER_RUN) runs.push({ plan, executable, files: plan.files.slice(first, first + FILES_PER_RUN) });
     }
-    const outcomes = await mapInParallel(runs, availableParallelism(), ({ plan, executable, files }) => runToolInBackground(executable, plan.args(files), { cwd: dir }));
+    // Side by side, each run gets its share of the cores.
+    const cores = availableParallelism();
+    const sideBySide = Math.max(1, Math.min(cores, runs.length));
+    const env = goToolEnvironment(Math.max(1, Math.floor(cores / sideBySide)));
+    const outcomes = await mapInParallel(runs, sideBySide, ({ plan, executable, files }) => runToolInBackground(executable, plan.args(files), { cwd: dir, env }));
     runs.forEach(({ plan, files }, i) => {
       const run = outcomes[i]!;
       if (run.status === 0) return;

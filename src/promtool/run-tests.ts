@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { mapInParallel } from '../util/in-parallel.ts';
+import { goToolEnvironment } from './tools.ts';
 
 export interface TestFileResult {
   readonly file: string;
@@ -31,7 +32,9 @@ export async function runPromtoolTests(
 function runOne(promtool: string, file: string, cwd: string): Promise<TestFileResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(promtool, ['test', 'rules', file], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Not limited to a share of the cores: the longest files finish alone, and their rule
+    // evaluation uses every core it gets.
+    const child = spawn(promtool, ['test', 'rules', file], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: goToolEnvironment() });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,10 +1,12 @@
-import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/bundle.ts';
 import { checkCrdSchemas } from '../../src/check/crd-schema.ts';
 import { runToolChecks } from '../../src/check/external-tools.ts';
 import { formatGithub } from '../../src/diagnostics/format-machine.ts';
+import { goToolEnvironment } from '../../src/promtool/tools.ts';
 import { compiledExample } from '../support/example.ts';
 import { vigil, writeProject } from '../support/cli.ts';
 import { repoRoot } from '../support/project.ts';
@@ -49,6 +51,47 @@ describe('github annotations', () => {
       hint: 'fix it',
     });
     expect(line).toBe('::error file=alerts/a%2Cb.ts,line=12,col=7,title=promql-syntax::unexpected "}"%0A50%25 done, a: b%0Ahint: fix it');
+  });
+});
+
+describe('the Go tools vigil runs', () => {
+  it('collect garbage less often, on their share of the cores when given one, unless the user says otherwise', () => {
+    const saved = { GOGC: process.env.GOGC, GOMAXPROCS: process.env.GOMAXPROCS };
+    try {
+      delete process.env.GOGC;
+      delete process.env.GOMAXPROCS;
+      expect(goToolEnvironment()).toMatchObject({ GOGC: '400', PATH: process.env.PATH });
+      expect(goToolEnvironment()).not.toHaveProperty('GOMAXPROCS');
+      expect(goToolEnvironment(1)).toMatchObject({ GOGC: '400', GOMAXPROCS: '1' });
+      process.env.GOGC = '100';
+      process.env.GOMAXPROCS = '8';
+      expect(goToolEnvironment(1)).toMatchObject({ GOGC: '100', GOMAXPROCS: '8' });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
+  it('run promtool side by side, each run told its share of the cores', async () => {
+    // A promtool that rejects every file, saying what it was given.
+    const { dir, cleanup } = tempDir('vigil-fake-promtool-');
+    const savedPath = process.env.PATH;
+    try {
+      writeFileSync(join(dir, 'promtool'), '#!/bin/sh\nshift 2\nfor f in "$@"; do echo "$f: GOMAXPROCS=$GOMAXPROCS GOGC=$GOGC" >&2; done\nexit 1\n');
+      chmodSync(join(dir, 'promtool'), 0o755);
+      process.env.PATH = `${dir}${delimiter}${savedPath}`;
+      const rendered = new Map(Array.from({ length: 600 }, (_, i) => [`prometheus/rules/ns/svc-${i}.yaml`, 'groups: []\n'] as const));
+      const checks = await runToolChecks(rendered, 'out');
+      const runsAtOnce = Math.min(availableParallelism(), 3);
+      const told = new Set(checks.diagnostics.map((d) => d.message.match(/GOMAXPROCS=\S* GOGC=\S*/)?.[0]));
+      expect(checks.diagnostics).toHaveLength(600);
+      expect([...told]).toEqual([`GOMAXPROCS=${Math.floor(availableParallelism() / runsAtOnce)} GOGC=400`]);
+    } finally {
+      process.env.PATH = savedPath;
+      cleanup();
+    }
   });
 });
 
