@@ -132,6 +132,7 @@ export function canonicalize(value: unknown, isDataMap = false): unknown {
     }
     if (out) out[key] = canonical;
   }
-  // Not in order with no key left: every value was undefined.
+  // Nothing copied though not canonical: no key is left (every value was undefined), or an
+  // empty object of another prototype.
   return out ?? (inOrder ? map : {});
 }
