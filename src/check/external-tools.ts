@@ -25,7 +25,7 @@ const FILES_PER_RUN = 250;
 /**
  * Runs the real tools on the would-be bundle, written to a temporary directory:
  * `promtool check rules` on the plain rule files, `amtool check-config` on alertmanager.yml.
- * The files are written and the first runs started before this returns its promise.
+ * The first runs' files are written and those runs started before this returns its promise.
  */
 export async function runToolChecks(rendered: RenderedBundle, outDir: string): Promise<ToolChecks> {
   const result: ToolChecks = { diagnostics: [], ran: [], missing: [] };
@@ -45,10 +45,6 @@ export async function runToolChecks(rendered: RenderedBundle, outDir: string): P
         result.missing.push(plan.tool);
         continue;
       }
-      for (const file of plan.files) {
-        mkdirSync(dirname(join(dir, file)), { recursive: true });
-        writeFileSync(join(dir, file), rendered.get(file)!);
-      }
       result.ran.push(`${plan.tool} ${plan.args([]).join(' ')} (${plan.files.length} ${plan.files.length === 1 ? 'file' : 'files'})`);
       for (let first = 0; first < plan.files.length; first += FILES_PER_RUN) runs.push({ plan, executable, files: plan.files.slice(first, first + FILES_PER_RUN) });
     }
@@ -56,7 +52,14 @@ export async function runToolChecks(rendered: RenderedBundle, outDir: string): P
     const cores = availableParallelism();
     const sideBySide = Math.max(1, Math.min(cores, runs.length));
     const env = goToolEnvironment(Math.max(1, Math.floor(cores / sideBySide)));
-    const outcomes = await mapInParallel(runs, sideBySide, ({ plan, executable, files }) => runToolInBackground(executable, plan.args(files), { cwd: dir, env }));
+    // Each run's files are written as it starts: the first runs start before the rest are rendered.
+    const outcomes = await mapInParallel(runs, sideBySide, ({ plan, executable, files }) => {
+      for (const file of files) {
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), rendered.get(file)!);
+      }
+      return runToolInBackground(executable, plan.args(files), { cwd: dir, env });
+    });
     runs.forEach(({ plan, files }, i) => {
       const run = outcomes[i]!;
       if (run.status === 0) return;

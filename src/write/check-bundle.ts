@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as turnOfTheEventLoop } from 'node:timers/promises';
 import type { RenderedBundle } from '../bundle.ts';
 import { compareStrings } from '../util/compare.ts';
 import { compareWithDisk, previouslyGenerated } from './out-dir.ts';
@@ -17,14 +18,23 @@ export function isUpToDate(difference: BundleDifference): boolean {
   return difference.missing.length + difference.stale.length + difference.extra.length === 0;
 }
 
-/** Compares `outDir` with what the definitions compile to, writing nothing. */
-export function diffBundle(outDir: string, rendered: RenderedBundle): BundleDifference {
+/** Files compared between turns of the event loop. */
+const FILES_PER_TURN = 100;
+
+/**
+ * Compares `outDir` with what the definitions compile to, writing nothing. Rendering and comparing
+ * a large bundle takes seconds: it lets the event loop turn every hundred files, so that child
+ * processes started meanwhile (`vigil check`'s promtool runs) are followed by the next as they end.
+ */
+export async function diffBundle(outDir: string, rendered: RenderedBundle): Promise<BundleDifference> {
   const missing: string[] = [];
   const stale: string[] = [];
+  let compared = 0;
   for (const [path, text] of rendered) {
     const comparison = compareWithDisk(join(outDir, path), text);
     if (comparison === 'missing') missing.push(path);
     else if (comparison === 'different') stale.push(path);
+    if (++compared % FILES_PER_TURN === 0) await turnOfTheEventLoop();
   }
   const extra = [...previouslyGenerated(outDir)].filter((p) => !rendered.has(p) && existsSync(join(outDir, p)));
   return { missing: missing.sort(compareStrings), stale: stale.sort(compareStrings), extra: extra.sort(compareStrings) };

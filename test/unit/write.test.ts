@@ -29,7 +29,7 @@ describe('writeBundle and diffBundle', () => {
     const result = await writeBundle(dir, first);
     expect(result.written).toHaveLength(3);
     expect(snapshot(dir)).toEqual(Object.fromEntries(first));
-    expect(isUpToDate(diffBundle(dir, first))).toBe(true);
+    expect(isUpToDate(await diffBundle(dir, first))).toBe(true);
   });
 
   it('rewrites nothing when nothing changed', async () => {
@@ -46,12 +46,12 @@ describe('writeBundle and diffBundle', () => {
     writeFileSync(join(dir, 'old', 'NOTES.md'), 'mine\n');
     writeFileSync(join(dir, 'README.md'), 'mine too\n');
     const next = bundle({ 'kept.yaml': `${header}k: 2\n` });
-    expect(diffBundle(dir, next)).toEqual({ missing: [], stale: ['.vigil-manifest', 'kept.yaml'], extra: ['old/gone.yaml'] });
+    expect(await diffBundle(dir, next)).toEqual({ missing: [], stale: ['.vigil-manifest', 'kept.yaml'], extra: ['old/gone.yaml'] });
     const result = await writeBundle(dir, next);
     expect(result.deleted).toEqual(['old/gone.yaml']);
     expect(readFileSync(join(dir, 'old', 'NOTES.md'), 'utf8')).toBe('mine\n');
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('mine too\n');
-    expect(isUpToDate(diffBundle(dir, next))).toBe(true);
+    expect(isUpToDate(await diffBundle(dir, next))).toBe(true);
   });
 
   it('removes directories that deleting left empty', async () => {
@@ -66,14 +66,31 @@ describe('writeBundle and diffBundle', () => {
     writeFileSync(join(dir, 'a.yaml'), `${header}a: tampered\n`);
     const before = snapshot(dir);
     const next = bundle({ 'a.yaml': `${header}a: 1\n`, 'b.yaml': `${header}b: 1\n`, 'c.yaml': `${header}c: 1\n` });
-    expect(diffBundle(dir, next)).toEqual({ missing: ['c.yaml'], stale: ['.vigil-manifest', 'a.yaml'], extra: [] });
+    expect(await diffBundle(dir, next)).toEqual({ missing: ['c.yaml'], stale: ['.vigil-manifest', 'a.yaml'], extra: [] });
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('lets the event loop turn while it compares a large bundle', async () => {
+    const files = bundle(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}.yaml`, `${header}i: ${i}\n`])));
+    await writeBundle(dir, files);
+    let turns = 0;
+    let comparing = true;
+    const turn = () => {
+      turns++;
+      if (comparing) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const difference = await diffBundle(dir, files);
+    comparing = false;
+    expect(isUpToDate(difference)).toBe(true);
+    // One turn every hundred files (what a child process's exit needs to be seen).
+    expect(turns).toBeGreaterThanOrEqual(4);
   });
 
   it('treats a file carrying the header as generated even when the manifest is gone', async () => {
     await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'b.yaml': `${header}b: 1\n` }));
     writeFileSync(join(dir, paths.manifest), '');
-    expect(diffBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n` })).extra).toEqual(['b.yaml']);
+    expect((await diffBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n` }))).extra).toEqual(['b.yaml']);
   });
 
   it('leaves the previous output exactly as it was when a file cannot be written', async () => {

@@ -28,7 +28,7 @@ export async function buildCommand(options: BuildOptions, cwd: string, output: O
   }
   const shownOut = relative(cwd, compiled.outDir) || '.';
   if (options.check) {
-    const difference = diffBundle(compiled.outDir, compiled.rendered);
+    const difference = await diffBundle(compiled.outDir, compiled.rendered);
     if (isUpToDate(difference)) {
       output.out(`${shownOut}/ is up to date (${plural(compiled.rendered.size, 'file')})`);
       return ExitCode.ok;

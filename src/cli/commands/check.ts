@@ -86,7 +86,7 @@ async function schemasAndOutDir(bundle: Bundle, rendered: RenderedBundle, outDir
   // which every other command would pay.
   const { checkCrdSchemas, crdSchemaSource } = await import('../../check/crd-schema.ts');
   const schemaProblems = checkCrdSchemas(bundle, shownOut);
-  return { schemaProblems, crdSchemaSource, difference: diffBundle(outDir, rendered) };
+  return { schemaProblems, crdSchemaSource, difference: await diffBundle(outDir, rendered) };
 }
 
 function print(format: Format, diagnostics: readonly Diagnostic[], checked: Checked, output: Output): void {
