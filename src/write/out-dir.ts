@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, readdirSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parseManifest } from '../emit/manifest.ts';
 import { paths } from '../naming.ts';
 import { hasGeneratedHeader } from '../render/render.ts';
@@ -57,25 +57,41 @@ function readReused(file: string): Buffer | undefined {
 }
 
 /** Files vigil generated in `outDir` before: those its manifest lists, and any carrying its header. */
-export function previouslyGenerated(outDir: string): Set<string> {
+export function previouslyGenerated(outDir: string, entries = listEntries(outDir)): Set<string> {
   const generated = new Set(parseManifest(readIfExists(join(outDir, paths.manifest)) ?? ''));
-  for (const path of listFiles(outDir)) {
-    if (generated.has(path)) continue;
+  for (const [path, kind] of entries) {
+    if (kind !== 'file' || generated.has(path)) continue;
     const text = readIfExists(join(outDir, path));
     if (text !== undefined && hasGeneratedHeader(text)) generated.add(path);
   }
   return generated;
 }
 
-/** Every file under `dir`, as `/`-separated paths relative to it (none when it does not exist). */
-export function listFiles(dir: string): string[] {
+/** A regular file, a directory, or anything else (a symbolic link, a socket). */
+export type EntryKind = 'file' | 'directory' | 'other';
+
+/**
+ * Everything under `dir` but vigil's staged files, by `/`-separated path relative to it (nothing
+ * when it does not exist). One listing tells which files are there, where asking file by file
+ * would cost a failed open for each file of a first build.
+ */
+export function listEntries(dir: string): Map<string, EntryKind> {
+  const listing = new Map<string, EntryKind>();
   let entries;
   try {
     entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   } catch {
-    return [];
+    return listing;
   }
-  return entries
-    .filter((e) => e.isFile() && !e.name.includes(TEMP_MARKER))
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'));
+  for (const entry of entries) {
+    if (entry.name.includes(TEMP_MARKER)) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    listing.set(path, entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other');
+  }
+  return listing;
+}
+
+/** Every file under `dir`, as `/`-separated paths relative to it (none when it does not exist). */
+export function listFiles(dir: string): string[] {
+  return [...listEntries(dir)].flatMap(([path, kind]) => (kind === 'file' ? [path] : []));
 }

@@ -5,7 +5,7 @@ import type { RenderedBundle } from '../bundle.ts';
 import { paths } from '../naming.ts';
 import { compareStrings } from '../util/compare.ts';
 import { eachInFlight } from '../util/in-flight.ts';
-import { compareWithDisk, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
+import { compareWithDisk, type EntryKind, listEntries, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
 
 export interface WriteResult {
   readonly written: readonly string[];
@@ -30,8 +30,9 @@ export class WriteError extends Error {
  * deleted; anything else a person put in `outDir` survives.
  */
 export async function writeBundle(outDir: string, rendered: RenderedBundle): Promise<WriteResult> {
-  const before = previouslyGenerated(outDir);
-  const staged = await stageChanged(outDir, rendered);
+  const onDisk = listEntries(outDir);
+  const before = previouslyGenerated(outDir, onDisk);
+  const staged = await stageChanged(outDir, rendered, onDisk);
   // The manifest goes last: until it lands, the previous one still describes what is on disk.
   staged.sort((a, b) => Number(a.path === paths.manifest) - Number(b.path === paths.manifest) || compareStrings(a.path, b.path));
   for (const { temp, target } of staged) renameSync(temp, target);
@@ -51,14 +52,15 @@ const writesInFlight = 32;
  * render. (Comparing stays synchronous: reading from the page cache is cheaper than a trip to a
  * thread.)
  */
-async function stageChanged(outDir: string, rendered: RenderedBundle) {
+async function stageChanged(outDir: string, rendered: RenderedBundle, onDisk: ReadonlyMap<string, EntryKind>) {
   const staged: { path: string; temp: string; target: string }[] = [];
   const madeDirectories = new Set<string>();
   try {
     await eachInFlight(rendered, writesInFlight, async ([path, text]) => {
       const target = join(outDir, path);
-      if (compareWithDisk(target, text) === 'same') return;
-      if (isDirectory(target)) throw new WriteError(path, new Error('a directory is in the way'));
+      const there = onDisk.get(path);
+      if (there === 'directory' || (there === 'other' && isDirectory(target))) throw new WriteError(path, new Error('a directory is in the way'));
+      if (there !== undefined && compareWithDisk(target, text) === 'same') return;
       const temp = `${target}${TEMP_MARKER}${process.pid}`;
       staged.push({ path, temp, target });
       try {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '../../src/naming.ts';
@@ -93,6 +93,13 @@ describe('writeBundle and diffBundle', () => {
     expect((await diffBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n` }))).extra).toEqual(['b.yaml']);
   });
 
+  it('reads a directory named with a trailing slash the same', async () => {
+    await writeBundle(`${dir}/`, bundle({ 'a.yaml': `${header}a: 1\n`, 'd/b.yaml': `${header}b: 1\n` }));
+    writeFileSync(join(dir, paths.manifest), '');
+    expect(listFiles(`${dir}/`).sort()).toEqual([paths.manifest, 'a.yaml', 'd/b.yaml']);
+    expect((await diffBundle(`${dir}/`, bundle({ 'a.yaml': `${header}a: 1\n` }))).extra).toEqual(['d/b.yaml']);
+  });
+
   it('leaves the previous output exactly as it was when a file cannot be written', async () => {
     await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'z/z.yaml': `${header}z: 1\n` }));
     const before = snapshot(dir);
@@ -100,6 +107,27 @@ describe('writeBundle and diffBundle', () => {
     const next = bundle({ 'a.yaml': `${header}a: 2\n`, 'b.yaml': `${header}b: 1\n`, 'z/z.yaml': `${header}z: 2\n` });
     await expect(writeBundle(dir, next)).rejects.toThrow(WriteError);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('follows a symbolic link where a file goes, as for any file there', async () => {
+    const elsewhere = tempDir();
+    try {
+      await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'b.yaml': `${header}b: 1\n` }));
+      writeFileSync(join(elsewhere.dir, 'a.yaml'), `${header}a: 1\n`);
+      // A link to the same text: up to date, and left a link.
+      symlinkSync(join(elsewhere.dir, 'a.yaml'), join(dir, 'linked-a.yaml'));
+      const linked = bundle({ 'b.yaml': `${header}b: 1\n`, 'linked-a.yaml': `${header}a: 1\n` });
+      expect((await writeBundle(dir, linked)).written).toEqual(['.vigil-manifest']);
+      expect(lstatSync(join(dir, 'linked-a.yaml')).isSymbolicLink()).toBe(true);
+      // A link to a directory is a directory in the way.
+      symlinkSync(elsewhere.dir, join(dir, 'c.yaml'));
+      const before = snapshot(dir);
+      const next = bundle({ 'b.yaml': `${header}b: 2\n`, 'c.yaml': `${header}c: 1\n` });
+      await expect(writeBundle(dir, next)).rejects.toThrow(/c\.yaml: a directory is in the way/);
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      elsewhere.cleanup();
+    }
   });
 
   it('leaves the previous output exactly as it was when a write fails midway, removing what it staged', async () => {
