@@ -4,6 +4,7 @@ import type { Bundle } from './bundle.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
 import { emit } from './emit/index.ts';
 import type { ProjectIR } from './ir.ts';
+import { checkDefinitionShapes } from './normalize/definition-shape.ts';
 import { normalize } from './normalize/index.ts';
 import type { RunbookSource } from './normalize/runbooks.ts';
 import { validate } from './validate/index.ts';
@@ -25,6 +26,11 @@ export interface CompileResult {
 
 /** The pure core: definitions (and written runbooks) → bundle and diagnostics. No file, clock, environment or randomness. */
 export function compile(input: CompileInput): CompileResult {
+  const shapeProblems = checkDefinitionShapes(input.definitions);
+  if (hasErrors(shapeProblems)) {
+    // Nothing else is checked until every definition has the shape its type states.
+    return { bundle: new Map(), diagnostics: sortDiagnostics(shapeProblems), ir: normalize([], input.config, input.runbooks).ir };
+  }
   const { ir, diagnostics: normalizeDiagnostics } = normalize(input.definitions, input.config, input.runbooks);
   const diagnostics = sortDiagnostics([...normalizeDiagnostics, ...validate(ir)]);
   const bundle = hasErrors(diagnostics) ? new Map() : emit(ir);
