@@ -3,19 +3,25 @@
  * kind. TypeScript states these types, but definitions are loaded without type checking (and
  * may be built from data), so a number where a string belongs must be a diagnostic, not a crash
  * deep in the compiler. Only types and unknown keys are checked here; what a value means (a
- * duration, an objective, a label name) is checked later, with a better message.
+ * duration, an objective, a label name, a matcher, a receiver) is checked later, with a better
+ * message. A schema's `description` says in words what it takes, for the diagnostic.
  */
 const string = { type: 'string' } as const;
 const number = { type: 'number' } as const;
 const strings = { type: 'array', items: string } as const;
 const stringMap = { type: 'object', additionalProperties: string } as const;
 
-/** A service given by its definition or by name. */
-export const serviceRef = { type: ['string', 'object'], required: ['kind'], properties: { kind: { const: 'service' } } } as const;
+/** A service given by its definition or by name (the `service` keyword, see definition-shape.ts). */
+const serviceRef = { description: 'a service or its name', service: true } as const;
 
 /** Options, or `false` for off. */
 const optionsOrOff = (properties: Record<string, unknown>) =>
-  ({ type: ['object', 'boolean'], not: { const: true }, additionalProperties: false, properties }) as const;
+  ({ description: 'options or false', type: ['object', 'boolean'], not: { const: true }, additionalProperties: false, properties }) as const;
+
+/** Checked where it is used: matchers, receivers and time intervals have their own diagnostics. */
+const checkedLater = true;
+const durations = { groupWait: string, groupInterval: string, repeatInterval: string } as const;
+const groupBy = { description: "a list of label names or 'all'", type: ['array', 'string'], items: string, pattern: '^all$' } as const;
 
 /** What every definition carries besides its options. */
 const made = { kind: string, location: { type: 'object' } } as const;
@@ -30,6 +36,7 @@ const simulate = {
 } as const;
 
 const sli = {
+  description: 'made by errorRatio(), latency() or rawRatio()',
   type: 'object',
   required: ['kind'],
   properties: { kind: string },
@@ -119,4 +126,36 @@ export const definitionSchemas = {
     },
     ['service', 'name', 'objective', 'sli'],
   ),
+  routing: {
+    ...definition(
+      {
+        receiver: checkedLater,
+        groupBy,
+        ...durations,
+        routes: { type: 'array', items: { $ref: '#/definitions/route' } },
+        inhibitRules: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['source', 'target'], properties: { source: checkedLater, target: checkedLater, equal: strings } },
+        },
+        heartbeat: { type: 'object', additionalProperties: false, required: ['service', 'receiver'], properties: { service: serviceRef, receiver: checkedLater, interval: string } },
+      },
+      ['receiver'],
+    ),
+    definitions: {
+      route: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          matchers: checkedLater,
+          receiver: checkedLater,
+          continue: { type: 'boolean' },
+          groupBy,
+          ...durations,
+          activeTimeIntervals: checkedLater,
+          muteTimeIntervals: checkedLater,
+          routes: { type: 'array', items: { $ref: '#/definitions/route' } },
+        },
+      },
+    },
+  },
 } as const;

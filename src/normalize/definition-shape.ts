@@ -1,17 +1,29 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Definition } from '../authoring/index.ts';
 import { errorAt, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { definitionSchemas, serviceRef } from './definition-schemas.ts';
+import { definitionSchemas } from './definition-schemas.ts';
 
 // NaN and infinite numbers pass here: the checks of objectives and thresholds say what is wrong with them.
 const ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: false, allowUnionTypes: true, discriminator: true, verbose: true });
+ajv.addKeyword({
+  keyword: 'service',
+  schemaType: 'boolean',
+  validate: (_: boolean, data: unknown) => typeof data === 'string' || (typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'service'),
+});
 /** The option type of each kind checked, as the hint names it. */
-const optionTypes: Record<string, string> = { service: 'ServiceOptions', alert: 'AlertOptions', record: 'RecordOptions', slo: 'SloOptions' };
+const optionTypes: Record<string, string> = {
+  service: 'ServiceOptions',
+  alert: 'AlertOptions',
+  record: 'RecordOptions',
+  slo: 'SloOptions',
+  routing: 'RoutingOptions',
+};
 const validators = new Map<string, ValidateFunction>(Object.entries(definitionSchemas).map(([kind, schema]) => [kind, ajv.compile(schema)]));
 
 /**
- * A diagnostic for every field of a hand-written definition (service, alert, record, SLO) whose
- * type is not the one its options declare, and every key they do not declare.
+ * A diagnostic for every field of a hand-written definition (service, alert, record, SLO,
+ * routing) whose type is not the one its options declare, every required one missing, and every
+ * key they do not declare.
  */
 export function checkDefinitionShapes(definitions: readonly Definition[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -37,26 +49,18 @@ function fieldOf(error: ErrorObject): string[] {
   const path = error.instancePath.split('/').slice(1).map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
   if (error.keyword === 'required') path.push(String(error.params.missingProperty));
-  // Another kind of definition given as a service fails on its `kind`: the field is the service.
-  if (error.parentSchema === serviceRef.properties.kind) path.pop();
   return path;
 }
 
 function describe(field: readonly string[], error: ErrorObject): string {
   const at = field.length === 0 ? 'the definition' : `\`${field.map((key, i) => (/^\d+$/.test(key) ? `[${key}]` : i === 0 ? key : `.${key}`)).join('')}\``;
-  if (error.parentSchema === serviceRef) return `${at} must be a service or its name, not ${typeName(typeOf(error.data))}`;
-  if (error.parentSchema === serviceRef.properties.kind) return `${at} must be a service or its name, not a definition of another kind`;
+  if (error.keyword === 'additionalProperties') return `${at} is not a field it has`;
+  if (error.keyword === 'required') return `${at} is missing`;
+  const expected = (error.parentSchema as { description?: string } | undefined)?.description;
+  if (expected !== undefined) return `${at} must be ${expected}${error.keyword === 'discriminator' ? '' : `, not ${shown(error.data)}`}`;
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `${at} is not a field it has`;
-    case 'required':
-      return `${at} is missing`;
     case 'type':
-      return `${at} must be ${String(error.params.type).split(',').map(typeName).join(' or ')}, not ${typeName(typeOf(error.data))}`;
-    case 'not':
-      return `${at} must be options or false, not true`;
-    case 'discriminator':
-      return `${at} must be made by errorRatio(), latency() or rawRatio()`;
+      return `${at} must be ${String(error.params.type).split(',').map(typeName).join(' or ')}, not ${shown(error.data)}`;
     default:
       return `${at} ${error.message ?? 'is invalid'}`;
   }
@@ -68,7 +72,11 @@ function typeName(type: unknown): string {
   return typeNames[String(type)] ?? String(type);
 }
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
+/** What was given instead, in words. */
+function shown(value: unknown): string {
+  if (value === null || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  const kind = typeof value === 'object' ? (value as { kind?: unknown }).kind : undefined;
+  if (typeof kind === 'string') return `a definition of kind ${kind}`;
+  return typeName(typeof value);
 }

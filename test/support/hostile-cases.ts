@@ -18,7 +18,7 @@ export const baseConfig = `import { defineConfig } from 'vigil';
 export default defineConfig({ runbooks: { baseUrl: 'https://git.example.com/runbooks' } });
 `;
 
-const shop = (body: string) => `import { alert, dashboard, deadLetterQueue, errorRate, errorRatio, kafkaConsumerLag, latency, record, routing, service, slo, slack, timeSeriesPanel, vigilDashboard } from 'vigil';
+const shop = (body: string) => `import { alert, dashboard, deadLetterQueue, discard, errorRate, errorRatio, kafkaConsumerLag, latency, record, routing, service, slo, slack, timeSeriesPanel, vigilDashboard } from 'vigil';
 ${body}
 `;
 
@@ -83,6 +83,7 @@ alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: 
   { name: 'an alert label that is a number', files: { [file]: withAlert(`labels: { tier: 1 } as never`) }, code: 'invalid-definition', at: `${file}:3` },
   { name: 'service metrics that are not a list', files: { [file]: withService(`name: 'checkout', metrics: 5 as never`) }, code: 'invalid-definition', at: `${file}:2` },
   { name: 'an SLO tier given true', files: { [file]: withSlo(`alerting: { ticket: true } as never`) }, code: 'invalid-definition', at: `${file}:3` },
+  { name: 'routes that are not a list', files: { [file]: shop(`routing({ receiver: discard('nobody'), routes: { matchers: {} } as never });`) }, code: 'invalid-definition', at: `${file}:2` },
   { name: 'PromQL that does not parse', files: { [file]: withAlert(`expr: 'sum(rate(up[5m])'`) }, code: 'promql-syntax', at: `${file}:3` },
   { name: 'PromQL of the wrong type', files: { [file]: withAlert(`expr: 'rate(up) > 0'`) }, code: 'promql-syntax', at: `${file}:3` },
   { name: 'a for that is not a duration', files: { [file]: withAlert(`for: 'five minutes'`) }, code: 'invalid-duration', at: `${file}:3` },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorRatio, latency, rawRatio, slo, type SloOptions } from '../../src/authoring/slo.ts';
 import { record } from '../../src/authoring/record.ts';
+import { discard } from '../../src/authoring/receivers.ts';
+import { routing } from '../../src/authoring/routing.ts';
 import type { Definition } from '../../src/authoring/index.ts';
 import { compile } from '../../src/compile.ts';
 import { testAlert, testService } from '../support/definitions.ts';
@@ -48,7 +50,7 @@ const cases: Case[] = [
     definitions: () => [svc, testAlert(svc, { service: loose(7) }), testAlert(svc, { name: 'Other', service: loose(availability({})) })],
     expected: [
       ['alert "CheckoutDown": `service` must be a service or its name, not a number', 'alert "CheckoutDown" > service'],
-      ['alert "Other": `service` must be a service or its name, not a definition of another kind', 'alert "Other" > service'],
+      ['alert "Other": `service` must be a service or its name, not a definition of kind slo', 'alert "Other" > service'],
     ],
   },
   {
@@ -56,11 +58,12 @@ const cases: Case[] = [
     definitions: () => [
       svc,
       availability({
-        alerting: loose({ page: { windows: [{ long: '1h', factor: '14.4' }] }, ticket: true }),
+        alerting: loose({ page: { windows: [{ long: '1h', factor: '14.4' }] }, ticket: true, noData: { fro: '10m' } }),
         sli: loose({ kind: 'ratio', errors: 'x' }),
       }),
     ],
     expected: [
+      ['slo "availability": `alerting.noData.fro` is not a field it has', 'slo "availability" > alerting > noData > fro'],
       ['slo "availability": `alerting.page.windows[0].factor` must be a number, not a string', 'slo "availability" > alerting > page > windows > 0 > factor'],
       ['slo "availability": `alerting.ticket` must be options or false, not true', 'slo "availability" > alerting > ticket'],
       ['slo "availability": `sli` must be made by errorRatio(), latency() or rawRatio()', 'slo "availability" > sli'],
@@ -70,6 +73,21 @@ const cases: Case[] = [
     name: 'a latency SLI with a bucket given as text',
     definitions: () => [svc, availability({ sli: latency({ histogram: 'http_request_duration_seconds', thresholdSeconds: 0.5, buckets: loose([0.1, '0.5']) }) })],
     expected: [['slo "availability": `sli.buckets[1]` must be a number, not a string', 'slo "availability" > sli > buckets > 1']],
+  },
+  {
+    name: 'routes that are not a list, a group_by that is neither a list nor all, a continue given as text',
+    definitions: () => [
+      svc,
+      routing({ receiver: discard('nobody'), groupBy: loose('team'), routes: loose({ matchers: { team: 'payments' } }) }),
+      routing({ receiver: discard('nobody'), routes: [{ routes: [{ continue: loose('yes'), groupWait: loose(30) }] }], inhibitRules: [loose({ source: { severity: 'critical' } })] }),
+    ],
+    expected: [
+      ['routing: `groupBy` must be a list of label names or \'all\', not a string', 'routing > groupBy'],
+      ['routing: `routes` must be a list, not an object', 'routing > routes'],
+      ['routing: `inhibitRules[0].target` is missing', 'routing > inhibitRules > 0 > target'],
+      ['routing: `routes[0].routes[0].continue` must be true or false, not a string', 'routing > routes > 0 > routes > 0 > continue'],
+      ['routing: `routes[0].routes[0].groupWait` must be a string, not a number', 'routing > routes > 0 > routes > 0 > groupWait'],
+    ],
   },
 ];
 
@@ -102,6 +120,14 @@ describe('the shape of hand-written definitions', () => {
           alerting: { page: { windows: [{ long: '1h', short: '5m', factor: 14.4 }], for: '2m', keepFiringFor: '5m', severity: 'critical' }, ticket: false, noData: false, minEventRate: 0.1 },
         }),
         slo({ service: svc, name: 'latency', objective: 99, sli: latency({ histogram: 'http_request_duration_seconds', matchers: { job: 'checkout' }, thresholdSeconds: 0.5, buckets: [0.1, 0.5, 1] }) }),
+        routing({
+          receiver: discard('nobody'),
+          groupBy: 'all',
+          groupWait: '10s',
+          routes: [{ matchers: { team: 'payments' }, receiver: discard('payments'), continue: true, groupBy: ['alertname'], routes: [{ repeatInterval: '1h' }] }],
+          inhibitRules: [{ source: { severity: 'critical' }, target: { severity: 'warning' }, equal: ['alertname'] }],
+          heartbeat: { service: svc, receiver: discard('heartbeat'), interval: '1m' },
+        }),
         slo({ service: svc, name: 'raw', objective: 99, sli: rawRatio({ errorRatio: 'sum(rate(errors_total[{{window}}])) / sum(rate(requests_total[{{window}}]))', simulate: { bad: ['errors_total'], all: ['requests_total'] } }) }),
       ],
     });
