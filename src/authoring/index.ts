@@ -58,6 +58,7 @@ export {
 export { dashboard, type DashboardDefinition, type DashboardSource } from './dashboard.ts';
 export { defineConfig, type VigilConfig, type ConfigDefinition } from './config.ts';
 export { isDefinition } from './definition.ts';
+export { OptionsError } from './options-error.ts';
 
 import type { AlertDefinition } from './alert.ts';
 import type { RecordDefinition } from './record.ts';

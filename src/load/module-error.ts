@@ -1,6 +1,7 @@
 import { dirname, relative } from 'node:path';
 import { errorAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { toPath } from '../authoring/location.ts';
+import { isOptionsError } from '../authoring/options-error.ts';
 
 /**
  * Turns an exception thrown while importing a definition module into a diagnostic that points
@@ -31,6 +32,9 @@ export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: 
 
   const thrownAt = firstUserFrame(error, root);
   const location = thrownAt ? { ...thrownAt, file: rel(thrownAt.file) } : { file: rel(moduleFile) };
+  if (isOptionsError(error)) {
+    return errorAt('invalid-options', location, message, { hint: "the template's options type lists what it takes" });
+  }
   const isTdz = error instanceof ReferenceError && /before initialization/.test(message);
   return errorAt('module-threw', location, `loading \`${rel(moduleFile)}\` failed: ${message}`, {
     hint: isTdz

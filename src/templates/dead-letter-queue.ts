@@ -3,10 +3,9 @@ import { template } from '../authoring/location.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import { watchDeadLetterQueue, type DeadLetterQueueWatchDefinition } from '../authoring/watch.ts';
 import { aggregateBy, quote, re, selector, type Matchers } from '../promql/selector.ts';
-import { exporterProfiles } from './kafka/exporters.ts';
 import { LagQueries } from './kafka/lag-queries.ts';
 import type { KafkaExporterOptions } from './kafka-consumer-lag.ts';
-import { alertNames, promNumber, tuned, type Tunable } from './shared.ts';
+import { alertNames, promNumber, requireExporter, requireName, tuned, type Tunable } from './shared.ts';
 
 const DLQ_TOPIC = 'dlq_topic';
 
@@ -68,6 +67,9 @@ export interface DeadLetterQueue {
 /** The dead-letter alerts for one source topic and its DLQ topic, each labelled `dlq_topic`. */
 export const deadLetterQueue = template(function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueue {
   const { service, sourceTopic, dlqTopic } = options;
+  const call = `deadLetterQueue(${JSON.stringify(dlqTopic) ?? ''})`;
+  requireName(call, 'sourceTopic', sourceTopic);
+  requireName(call, 'dlqTopic', dlqTopic);
   const profile = options.profile ?? { kind: 'application' };
   const labels = { dlq_topic: dlqTopic };
   const ruleGroup = options.ruleGroup ?? 'dead-letters';
@@ -136,7 +138,7 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
   if (reprocessor) {
     const owner = { service: reprocessor.service, group: ruleGroup, labels };
     const exporter = reprocessor.exporter ?? { profile: 'kafka_exporter' };
-    const lagProfile = exporterProfiles[exporter.profile];
+    const lagProfile = requireExporter(call, 'reprocessor.exporter.profile', exporter.profile);
     const lagExporter = { ...exporter.matchers, job: exporter.job ?? lagProfile.job, ...(exporter.namespace ? { namespace: exporter.namespace } : {}) };
     const lag = new LagQueries({
       profile: lagProfile,

@@ -1,11 +1,12 @@
 import { alert, type AlertDefinition, type ServiceRef } from '../authoring/alert.ts';
 import { template } from '../authoring/location.ts';
+import { OptionsError } from '../authoring/options-error.ts';
 import { watchConsumerGroup, type ConsumerGroupWatchDefinition } from '../authoring/watch.ts';
 import { labelMatchers, re, type Matchers } from '../promql/selector.ts';
 import { memoize } from '../util/memo.ts';
-import { exporterProfiles, type ExporterProfile, type KafkaExporter } from './kafka/exporters.ts';
+import type { ExporterProfile, KafkaExporter } from './kafka/exporters.ts';
 import { GROUP_LABEL, LagQueries } from './kafka/lag-queries.ts';
-import { alertNames, listInWords, promNumber, tuned, type Tunable } from './shared.ts';
+import { alertNames, listInWords, promNumber, requireExporter, requireName, tuned, type Tunable } from './shared.ts';
 
 export interface KafkaExporterOptions {
   readonly profile: KafkaExporter;
@@ -54,7 +55,10 @@ export interface KafkaConsumerLag {
  */
 export const kafkaConsumerLag = template(function kafkaConsumerLag(options: KafkaConsumerLagOptions): KafkaConsumerLag {
   const exporter = typeof options.exporter === 'string' || options.exporter === undefined ? { profile: options.exporter ?? 'kafka_exporter' } : options.exporter;
-  const profile = exporterProfiles[exporter.profile];
+  const call = `kafkaConsumerLag(${JSON.stringify(options.group) ?? ''})`;
+  requireName(call, 'group', options.group);
+  checkTopics(call, options.topics);
+  const profile = requireExporter(call, typeof options.exporter === 'object' ? 'exporter.profile' : 'exporter', exporter.profile);
   const exporterMatchers: Matchers = {
     ...exporter.matchers,
     job: exporter.job ?? profile.job,
@@ -213,4 +217,10 @@ function lagSignals(q: LagQueries) {
     consumeRate: q.consumeRate(),
     timeLagSeconds: q.timeLagSeconds(),
   };
+}
+
+/** What the queries cannot be written without; the numbers and durations are checked with the rest. */
+function checkTopics(call: string, topics: unknown): void {
+  if (!Array.isArray(topics) || topics.length === 0) throw new OptionsError(`${call}: \`topics\` must list the topics the group consumes, at least one`);
+  topics.forEach((topic, i) => requireName(call, `topics[${i}]`, topic));
 }

@@ -1,5 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { AlertDefinition } from '../authoring/alert.ts';
+import { OptionsError } from '../authoring/options-error.ts';
+import { exporterProfiles, type ExporterProfile } from './kafka/exporters.ts';
 import { formatExact } from '../util/decimal.ts';
 
 /** A number as PromQL text, exact (`0.05`, `1000`); NaN and infinities as PromQL spells them, for the diagnostics to name. */
@@ -32,4 +34,16 @@ export function listInWords(items: readonly string[]): string {
 /** A ratio as exact percent text: 0.07 → `7` (never 7.000000000000001). */
 export function percentText(ratio: number): string {
   return Number.isFinite(ratio) ? formatExact(new Decimal(ratio).times(100)) : promNumber(ratio);
+}
+
+/** Throws an OptionsError, naming the template's call, unless `value` is a non-empty string. */
+export function requireName(call: string, field: string, value: unknown): void {
+  if (typeof value !== 'string' || value === '') throw new OptionsError(`${call}: \`${field}\` must be a name, not ${value === '' ? 'empty' : JSON.stringify(value) ?? String(value)}`);
+}
+
+/** The exporter's profile, or an OptionsError naming the ones there are. */
+export function requireExporter(call: string, field: string, name: unknown): ExporterProfile {
+  const profile = typeof name === 'string' && Object.hasOwn(exporterProfiles, name) ? exporterProfiles[name as keyof typeof exporterProfiles] : undefined;
+  if (!profile) throw new OptionsError(`${call}: \`${field}\` must be one of ${Object.keys(exporterProfiles).join(', ')}, not ${JSON.stringify(name) ?? String(name)}`);
+  return profile;
 }
