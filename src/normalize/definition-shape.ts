@@ -10,14 +10,6 @@ ajv.addKeyword({
   schemaType: 'boolean',
   validate: (_: boolean, data: unknown) => typeof data === 'string' || (typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'service'),
 });
-/** The option type of each kind checked, as the hint names it. */
-const optionTypes: Record<string, string> = {
-  service: 'ServiceOptions',
-  alert: 'AlertOptions',
-  record: 'RecordOptions',
-  slo: 'SloOptions',
-  routing: 'RoutingOptions',
-};
 const validators = new Map<string, ValidateFunction>(Object.entries(definitionSchemas).map(([kind, schema]) => [kind, ajv.compile(schema)]));
 
 /**
@@ -36,12 +28,17 @@ export function checkDefinitionShapes(definitions: readonly Definition[]): Diagn
       diagnostics.push(
         errorAt('invalid-definition', definition.location, `${definition.kind}${name}: ${describe(field, error)}`, {
           path: [`${definition.kind}${name}`, ...field].join(' > '),
-          hint: `\`${definition.kind}()\` takes ${optionTypes[definition.kind]}: its type lists every field`,
+          hint: `\`${definition.kind}()\` takes ${optionsType(definition.kind)}: its type lists every field`,
         }),
       );
     }
   }
   return diagnostics;
+}
+
+/** `alert` → `AlertOptions`: each kind checked is made by a function of its name taking that type. */
+function optionsType(kind: string): string {
+  return `${kind[0]!.toUpperCase()}${kind.slice(1)}Options`;
 }
 
 /** The field an error is about, as the path of keys from the definition. */

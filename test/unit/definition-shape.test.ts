@@ -100,6 +100,7 @@ describe('the shape of hand-written definitions', () => {
     const madeAt = new Set(definitions.map((d) => `${d.location.file}:${d.location.line}`));
     for (const d of shape) {
       expect(d.severity).toBe('error');
+      expect(d.hint).toMatch(/^`(service|alert|record|slo|routing)\(\)` takes (Service|Alert|Record|Slo|Routing)Options: /);
       expect(d.location.line, 'at the line the definition was made').toBeDefined();
       expect(madeAt.has(`${d.location.file}:${d.location.line}`)).toBe(true);
     }
