@@ -68,6 +68,14 @@ export const sloAlerts = {
 
 const GRAFANA_UID_MAX = 40;
 
+/** Why Grafana refuses a dashboard uid (at most 40 letters, digits, `-` and `_`), or undefined. */
+export function dashboardUidProblem(uid: unknown): string | undefined {
+  if (typeof uid !== 'string') return 'must be a string';
+  if (uid === '' || uid.length > GRAFANA_UID_MAX) return `must be 1 to ${GRAFANA_UID_MAX} characters`;
+  if (!/^[A-Za-z0-9_-]+$/.test(uid)) return 'must be letters, digits, `-` and `_`';
+  return undefined;
+}
+
 /** Grafana uid of a service's dashboard: readable, at most 40 characters, stable. */
 export function serviceDashboardUid(service: ServiceName): string {
   return grafanaUid(`${service.namespace}-${service.name}`);
@@ -96,9 +104,15 @@ export function dashboardLink(baseUrl: string, uid: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/d/${uid}`;
 }
 
-/** metadata.name of a dashboard's ConfigMap or GrafanaDashboard. */
+/**
+ * metadata.name of a dashboard's ConfigMap or GrafanaDashboard. A uid Kubernetes would refuse
+ * (capitals, `_`, a trailing `-`) is lowered and given a hash of itself, so `Team_A` and `team-a`
+ * stay two objects. A uid is at most 40 characters, so the name stays within Kubernetes' 63.
+ */
 export function dashboardObjectName(uid: string): string {
-  return `dashboard-${uid.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.slice(0, 63).replace(/-+$/, '');
+  const name = `dashboard-${uid.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.replace(/-+$/, '');
+  if (name === `dashboard-${uid}`) return name;
+  return `${name}-${createHash('sha256').update(uid).digest('hex').slice(0, 8)}`;
 }
 
 /** Panel id of an SLO's main panel on its service dashboard (SLOs numbered by name, from 0). */

@@ -17,15 +17,20 @@ export const configSchema = {
       additionalProperties: false,
       properties: {
         dir: { type: 'string', minLength: 1 },
-        baseUrl: { type: 'string', pattern: '^(https?://\\S+)?$' },
+        baseUrl: { description: 'an http:// or https:// URL, or empty', type: 'string', pattern: '^(https?://\\S+)?$' },
       },
     },
     grafana: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        baseUrl: { type: 'string', pattern: '^(https?://\\S+)?$' },
-        namespace: { type: 'string', minLength: 1 },
+        baseUrl: { description: 'an http:// or https:// URL, or empty', type: 'string', pattern: '^(https?://\\S+)?$' },
+        namespace: {
+          description: 'a namespace: at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit',
+          type: 'string',
+          maxLength: 63,
+          pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+        },
         folder: { type: 'string', minLength: 1 },
         delivery: { enum: ['configmap', 'grafana-operator'] },
         instanceSelector: stringMap,

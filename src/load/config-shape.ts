@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { errorAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { configSchema } from './config-schema.ts';
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 const validateConfig = ajv.compile(configSchema);
 
 /** Checks the config object against vigil's JSON Schema: a typo'd key is an error, not silently ignored. */
@@ -26,5 +26,6 @@ function describe(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') {
     return `${at} has an unknown key \`${String(error.params.additionalProperty)}\``;
   }
-  return `${at} ${error.message ?? 'is invalid'}`;
+  const expected = (error.parentSchema as { description?: string } | undefined)?.description;
+  return expected === undefined ? `${at} ${error.message ?? 'is invalid'}` : `${at} must be ${expected}`;
 }

@@ -2,7 +2,7 @@ import type { DashboardDefinition } from '../authoring/dashboard.ts';
 import { errorAt, formatLocation, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { generatedDashboards } from '../grafana/generate.ts';
 import type { DashboardIR, GrafanaDashboardModel, ProjectIR } from '../ir.ts';
-import { customDashboardUid } from '../naming.ts';
+import { customDashboardUid, dashboardUidProblem } from '../naming.ts';
 import { compareStrings } from '../util/compare.ts';
 import { flattenStrings } from '../util/flat.ts';
 
@@ -30,7 +30,7 @@ export function normalizeDashboards(definitions: readonly DashboardDefinition[],
   return [...byUid.values()].sort((a, b) => compareStrings(a.uid, b.uid));
 }
 
-/** A custom dashboard, or undefined (with an error) when its model cannot be written as JSON. */
+/** A custom dashboard, or undefined (with an error) when its model cannot be written as JSON or its uid is not one Grafana takes. */
 function customDashboard(definition: DashboardDefinition, diagnostics: Diagnostic[]): DashboardIR | undefined {
   const title = definition.model.title ?? 'Dashboard';
   const loop = referenceToEnclosing(definition.model, '');
@@ -44,6 +44,16 @@ function customDashboard(definition: DashboardDefinition, diagnostics: Diagnosti
     return undefined;
   }
   const uid = definition.model.uid ?? customDashboardUid(title);
+  const uidProblem = dashboardUidProblem(uid);
+  if (uidProblem !== undefined) {
+    diagnostics.push(
+      errorAt('invalid-name', definition.location, `dashboard uid \`${String(uid)}\` ${uidProblem}: Grafana refuses it`, {
+        path: `dashboard "${title}" > uid`,
+        hint: 'the uid names the dashboard in Grafana, in its URL and in the output file',
+      }),
+    );
+    return undefined;
+  }
   const model = { ...definition.model, uid } as GrafanaDashboardModel;
   flattenStrings(model);
   return { uid, title, model, custom: true, location: definition.location };

@@ -56,9 +56,18 @@ function readReused(file: string): Buffer | undefined {
   }
 }
 
-/** Files vigil generated in `outDir` before: those its manifest lists, and any carrying its header. */
+/**
+ * Whether a bundle path names a file inside the output directory: relative, `/`-separated, no
+ * empty, `.` or `..` segment. A manifest is text anyone can edit; a line such as
+ * `../../tsconfig.json` must never make a build delete a file outside `out/`.
+ */
+export function isInsideOutDir(path: string): boolean {
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+/** Files vigil generated in `outDir` before: those its manifest lists (inside it), and any carrying its header. */
 export function previouslyGenerated(outDir: string, entries = listEntries(outDir)): Set<string> {
-  const generated = new Set(parseManifest(readIfExists(join(outDir, paths.manifest)) ?? ''));
+  const generated = new Set(parseManifest(readIfExists(join(outDir, paths.manifest)) ?? '').filter(isInsideOutDir));
   for (const [path, kind] of entries) {
     if (kind !== 'file' || generated.has(path)) continue;
     const text = readIfExists(join(outDir, path));

@@ -5,7 +5,7 @@ import type { RenderedBundle } from '../bundle.ts';
 import { paths } from '../naming.ts';
 import { compareStrings } from '../util/compare.ts';
 import { eachInFlight } from '../util/in-flight.ts';
-import { compareWithDisk, type EntryKind, listEntries, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
+import { compareWithDisk, type EntryKind, isInsideOutDir, listEntries, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
 
 export interface WriteResult {
   readonly written: readonly string[];
@@ -57,6 +57,7 @@ async function stageChanged(outDir: string, rendered: RenderedBundle, onDisk: Re
   const madeDirectories = new Set<string>();
   try {
     await eachInFlight(rendered, writesInFlight, async ([path, text]) => {
+      if (!isInsideOutDir(path)) throw new WriteError(path, new Error('the path leaves the output directory'));
       const target = join(outDir, path);
       const there = onDisk.get(path);
       if (there === 'directory' || (there === 'other' && isDirectory(target))) throw new WriteError(path, new Error('a directory is in the way'));

@@ -165,6 +165,26 @@ describe('dashboard checks', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'duplicate-dashboard', location: { ...clash.location, path: 'dashboard "Mine"' } })]);
   });
 
+  it('refuses a uid Grafana would refuse, before it becomes a path', () => {
+    const outside = dashboard(new DashboardBuilder('Outside').uid('../../../escape'));
+    const long = dashboard(new DashboardBuilder('Long').uid('a'.repeat(41)));
+    const result = compileDefinitions([svc, alert, outside, long]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'invalid-name', message: 'dashboard uid `../../../escape` must be letters, digits, `-` and `_`: Grafana refuses it', location: { ...outside.location, path: 'dashboard "Outside" > uid' } }),
+      expect.objectContaining({ code: 'invalid-name', message: `dashboard uid \`${'a'.repeat(41)}\` must be 1 to 40 characters: Grafana refuses it`, location: { ...long.location, path: 'dashboard "Long" > uid' } }),
+    ]);
+    expect(result.ir.dashboards.map((d) => d.title)).not.toContain('Outside');
+  });
+
+  it('gives uids that differ only in case or `_` ConfigMaps of their own', () => {
+    const upper = custom((b) => b.uid('Team_A').title('Upper'));
+    const lower = custom((b) => b.uid('team-a').title('Lower'));
+    const rendered = renderBundle(compile({ definitions: [svc, alert, upper, lower], config: defineConfig({}) }).bundle);
+    const names = ['Team_A', 'team-a'].map((uid) => (parse(rendered.get(paths.dashboardConfigMap(uid))!) as { metadata: { name: string } }).metadata.name);
+    expect(names[1]).toBe('dashboard-team-a');
+    expect(names[0]).toMatch(/^dashboard-team-a-[0-9a-f]{8}$/);
+  });
+
   it('writes GrafanaDashboard objects for grafana-operator when configured', () => {
     const config = defineConfig({ grafana: { delivery: 'grafana-operator', instanceSelector: { dashboards: 'grafana' }, namespace: 'grafana' } });
     const stats = custom((b) => b.withPanel(statPanel({ id: 1, title: 'Up', queries: [{ expr: 'up{job="checkout"}' }] })));

@@ -126,5 +126,7 @@ alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: 
   { name: 'an import of a file that does not exist', files: { [file]: `import './missing.ts';\n` }, code: 'module-threw', at: file },
   { name: 'a missing config', files: {}, args: ['--config', 'nope.config.ts'], code: 'config-not-found', at: 'nope.config.ts' },
   { name: 'a config key that does not exist', files: { 'vigil.config.ts': `import { defineConfig } from 'vigil';\nexport default defineConfig({ outt: 'x' } as never);\n` }, code: 'config-invalid', at: 'vigil.config.ts' },
+  { name: 'a Grafana namespace Kubernetes refuses', files: { 'vigil.config.ts': `import { defineConfig } from 'vigil';\nexport default defineConfig({ grafana: { namespace: 'Monitoring_NS' } });\n` }, code: 'config-invalid', at: 'vigil.config.ts' },
+  { name: 'a dashboard uid that would leave out/', files: { [file]: shop(`${svc}\ndashboard(vigilDashboard({ uid: '../../escape', title: 'Escape' }));`) }, code: 'invalid-name', at: `${file}:3` },
   { name: 'a lint rule the config raises to an error', files: { 'vigil.config.ts': `import { defineConfig } from 'vigil';\nexport default defineConfig({ lint: { rules: { 'promql-rate-over-gauge': 'error' } } });\n`, [file]: withAlert(`expr: 'rate(queue_depth[5m]) > 0'`) }, code: 'promql-rate-over-gauge', at: `${file}:3` },
 ];

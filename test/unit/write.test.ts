@@ -54,6 +54,26 @@ describe('writeBundle and diffBundle', () => {
     expect(isUpToDate(await diffBundle(dir, next))).toBe(true);
   });
 
+  it('never deletes a file outside the directory, whatever its manifest lists', async () => {
+    const out = join(dir, 'out');
+    writeFileSync(join(dir, 'precious.json'), 'mine\n');
+    await writeBundle(out, bundle({ 'a.yaml': `${header}a: 1\n` }));
+    writeFileSync(join(out, paths.manifest), `${header}a.yaml\n../precious.json\n./a.yaml\n${paths.manifest}\n`);
+    const next = bundle({ 'b.yaml': `${header}b: 1\n` });
+    expect((await diffBundle(out, next)).extra).toEqual(['a.yaml']);
+    expect((await writeBundle(out, next)).deleted).toEqual(['a.yaml']);
+    expect(readFileSync(join(dir, 'precious.json'), 'utf8')).toBe('mine\n');
+  });
+
+  it('refuses to write a path that leaves the directory, writing nothing', async () => {
+    const out = join(dir, 'out');
+    await writeBundle(out, bundle({ 'a.yaml': `${header}a: 1\n` }));
+    const before = snapshot(out);
+    await expect(writeBundle(out, bundle({ 'a.yaml': `${header}a: 2\n`, 'x/../../escape.yaml': `${header}x: 1\n` }))).rejects.toThrow(WriteError);
+    expect(snapshot(out)).toEqual(before);
+    expect(existsSync(join(dir, 'escape.yaml'))).toBe(false);
+  });
+
   it('removes directories that deleting left empty', async () => {
     await writeBundle(dir, bundle({ 'deep/er/x.yaml': `${header}x: 1\n` }));
     await writeBundle(dir, bundle({ 'y.yaml': `${header}y: 1\n` }));
