@@ -22,7 +22,7 @@ function otherLabels(labels: Labels): string {
 
 function condition(instance: RunbookInstance): string {
   const { conditions } = instance;
-  return conditions.length === 0 ? 'any result' : conditions.map((c) => `${c.op} ${c.threshold}`).join('; ');
+  return conditions.length === 0 ? 'any result' : [...new Set(conditions.map((c) => `${c.op} ${c.threshold}`))].join('; ');
 }
 
 /** The alert's definition: each instance with its labels, threshold and expression. */

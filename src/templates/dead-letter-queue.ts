@@ -64,6 +64,18 @@ export interface DeadLetterQueue {
   readonly watch: DeadLetterQueueWatchDefinition;
 }
 
+/**
+ * Whether `counter` counted anything within `window`, its value the count. `increase` alone misses
+ * the first event of a counter that a client library creates at its first increment (the series
+ * is born at 1, and `increase` reads 0), which for a failed DLQ write is the one event that
+ * matters: a series born within the window counts its value, when its target (`up`) was scraped
+ * before it, so that a gap in scraping or a restarted Prometheus is not taken for a birth.
+ */
+function countedOrBorn(counter: string, window: string, up: string, aggregate: (expr: string) => string): string {
+  const born = `\n  (${counter} unless ${counter} offset ${window})\n  and on (job, instance)\n  (${up} offset ${window} == 1)\n`;
+  return `${aggregate(`increase(${counter}[${window}])`)} > 0\nor\n${aggregate(born)} > 0`;
+}
+
 /** The dead-letter alerts for one source topic and its DLQ topic, each labelled `dlq_topic`. */
 export const deadLetterQueue = template(function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueue {
   const { service, sourceTopic, dlqTopic } = options;
@@ -78,12 +90,14 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
 
   let published: string;
   let failed: string;
+  let scraped: Matchers;
   // Every DLQ topic alike, the topic chosen by the dashboard variable: only the application's
   // counters carry the topic (Kafka Connect's do not).
   const topicVariable = re(`$${DLQ_TOPIC}`);
   let shared: Record<string, string | undefined> | undefined;
   if (profile.kind === 'application') {
-    const matchers = { ...service.scrapeLabels, source_topic: sourceTopic, dlq_topic: dlqTopic };
+    scraped = service.scrapeLabels;
+    const matchers = { ...scraped, source_topic: sourceTopic, dlq_topic: dlqTopic };
     const publishedMetric = profile.published ?? 'dlq_messages_published_total';
     const failedMetric = profile.publishFailures ?? 'dlq_publish_failures_total';
     published = selector(publishedMetric, matchers);
@@ -91,13 +105,14 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
     const everyTopic = (metric: string) => aggregateBy('sum', [DLQ_TOPIC], `rate(${selector(metric, { dlq_topic: topicVariable })}[5m])`);
     shared = { arrivals: everyTopic(publishedMetric), publishFailures: everyTopic(failedMetric) };
   } else {
-    const matchers = { ...(profile.matchers ?? service.scrapeLabels), connector: profile.connector };
+    scraped = profile.matchers ?? service.scrapeLabels;
+    const matchers = { ...scraped, connector: profile.connector };
     published = selector(profile.produceRequests ?? 'kafka_connect_task_error_metrics_deadletterqueue_produce_requests', matchers);
     failed = selector(profile.produceFailures ?? 'kafka_connect_task_error_metrics_deadletterqueue_produce_failures', matchers);
   }
   // Kafka Connect's metrics carry no topic: label every result with the DLQ topic it watches.
   const labelled = (expr: string) => (profile.kind === 'application' ? aggregateBy('sum', ['dlq_topic'], expr) : `label_replace(sum(${expr}), "dlq_topic", ${quote(dlqTopic)}, "", "")`);
-  const increase = (series: string, window: string) => labelled(`increase(${series}[${window}])`);
+  const counted = (series: string, window: string) => countedOrBorn(series, window, selector('up', scraped), labelled);
   const perSecond = (series: string) => labelled(`rate(${series}[5m])`);
 
   const arrivals = tuned(options.arrivals, { window: '5m' });
@@ -109,7 +124,7 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
         labels,
         name: 'DeadLetterMessagesPublished',
         severity: 'warning',
-        expr: `${increase(published, arrivals.window)} > 0`,
+        expr: counted(published, arrivals.window),
         summary: `{{ $value | humanize }} messages from ${sourceTopic} were parked in ${dlqTopic}`,
         description: `Messages from ${sourceTopic} failed processing and were parked in the dead-letter topic ${dlqTopic} in the last ${arrivals.window}. They are safe but unprocessed until someone fixes the cause and re-drives them.`,
       }),
@@ -125,7 +140,7 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
         labels,
         name: 'DeadLetterPublishFailed',
         severity: 'critical',
-        expr: `${increase(failed, publishFailed.window)} > 0`,
+        expr: counted(failed, publishFailed.window),
         summary: `Writing to the dead-letter topic ${dlqTopic} failed: messages from ${sourceTopic} are at risk`,
         description: `In the last ${publishFailed.window}, messages from ${sourceTopic} failed processing and could not be written to ${dlqTopic} either. Unless the consumer stopped before committing, those messages are lost.`,
       }),
@@ -166,7 +181,7 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
             ...owner,
             name: 'DeadLetterReprocessingExhausted',
             severity: 'warning',
-            expr: `${aggregateBy('sum', ['dlq_topic'], `increase(${attemptSeries('exhausted')}[${exhausted.window}])`)} > 0`,
+            expr: countedOrBorn(attemptSeries('exhausted'), exhausted.window, selector('up', reprocessor.service.scrapeLabels), (expr) => aggregateBy('sum', [DLQ_TOPIC], expr)),
             summary: `{{ $value | humanize }} dead letters in ${dlqTopic} ran out of retries`,
             description: `The reprocessor gave up on dead letters of ${dlqTopic} in the last ${exhausted.window}: retrying will not fix them. Each needs a person: fix the data or the consumer, then re-drive or discard it.`,
           }),

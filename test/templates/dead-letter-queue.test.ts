@@ -17,6 +17,7 @@ const attempts = (outcome: string, values: string) => series(`dlq_reprocess_atte
 const backlog = (values: string) =>
   series(`kafka_consumergroup_lag${labelMatchers({ job: 'kafka-exporter', consumergroup: 'redriver', topic: DLQ, partition: '0' })}`, values);
 const up = (values: string) => series(`up${labelMatchers({ namespace: 'shop', job: 'redriver' })}`, values);
+const consumerUp = (values: string) => series(`up${labelMatchers({ namespace: 'shop', job: 'billing' })}`, values);
 
 /** A quiet DLQ: counters exist and do not move, the reprocessor is up with no backlog. */
 const quietWorld = [
@@ -67,6 +68,33 @@ describeWithTool('promtool', 'deadLetterQueue alerts under promtool', () => {
           checks: [silent('DeadLetterReprocessorDown', '22m'), fires('DeadLetterReprocessorDown', '30m', dlqLabels)],
         },
         { name: 'an absent reprocessor pages', input: replace('up'), checks: [fires('DeadLetterReprocessorDown', '10m', dlqLabels)] },
+        {
+          // Client libraries create a labelled counter at its first increment: the series is born at 1.
+          name: 'a failed publish whose counter is born at 1 pages, and resolves',
+          input: [...replace('dlq_publish_failures_total', app('dlq_publish_failures_total', '_x30 1x90')), consumerUp('1x120')],
+          checks: [silent('DeadLetterPublishFailed', '29m'), fires('DeadLetterPublishFailed', '31m', dlqLabels), fires('DeadLetterPublishFailed', '34m', dlqLabels), silent('DeadLetterPublishFailed', '40m')],
+        },
+        {
+          name: 'dead letters and exhausted retries whose counters are born at their first increment warn',
+          input: [
+            ...replace('dlq_messages_published_total', app('dlq_messages_published_total', '_x30 2x90')).filter((s) => !s.series.includes('outcome="exhausted"')),
+            attempts('exhausted', '_x30 1x90'),
+            consumerUp('1x120'),
+          ],
+          checks: [fires('DeadLetterMessagesPublished', '32m', dlqLabels), fires('DeadLetterReprocessingExhausted', '32m', dlqLabels), silent('DeadLetterReprocessingExhausted', '50m')],
+        },
+        ...[
+          { name: 'a counter seen again after a scrape gap is no new failure', up: '1x20 0x20 1x80' },
+          { name: 'a counter seen again after Prometheus was down is no new failure', up: '1x20 _x20 1x80' },
+        ].map(({ name, up: consumerScrapes }) => ({
+          name,
+          input: [
+            ...replace('dlq_publish_failures_total', app('dlq_publish_failures_total', '2x20 _x20 2x80')).filter((s) => !s.series.startsWith('dlq_messages_published_total')),
+            app('dlq_messages_published_total', '_x40 5x80'),
+            consumerUp(consumerScrapes),
+          ],
+          checks: ['42m', '45m', '50m'].flatMap((at) => [silent('DeadLetterPublishFailed', at), silent('DeadLetterMessagesPublished', at)]),
+        })),
       ],
     );
   });
