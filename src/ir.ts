@@ -5,7 +5,8 @@
 import type { SourceLocation } from './diagnostics/diagnostic.ts';
 import type { MatchOperator } from './promql/selector.ts';
 
-export type Severity = 'critical' | 'warning' | 'info';
+/** `none` is the heartbeat's alone: no route or inhibit rule meant for people's alerts may take it. */
+export type Severity = 'critical' | 'warning' | 'info' | 'none';
 export type Labels = Readonly<Record<string, string>>;
 
 export interface ServiceIR {

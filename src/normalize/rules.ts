@@ -208,5 +208,5 @@ function isIdentifierChar(c: string | undefined): boolean {
 }
 
 function severityOrder(severity: string): string {
-  return String(['critical', 'warning', 'info'].indexOf(severity));
+  return String(['critical', 'warning', 'info', 'none'].indexOf(severity));
 }

@@ -52,7 +52,7 @@ describe("the example system's routing (EXAMPLE-SYSTEM.md)", () => {
     const { alerts, receiversOf } = await example();
     const watchdog = alerts.filter((a) => a.name === 'Watchdog');
     expect(watchdog).toHaveLength(1);
-    expect(watchdog[0]).toMatchObject({ expr: 'vector(1)', labels: { severity: 'info', team: 'platform', namespace: 'dsrs', service: 'identity' } });
+    expect(watchdog[0]).toMatchObject({ expr: 'vector(1)', labels: { severity: 'none', team: 'platform', namespace: 'dsrs', service: 'identity' } });
     expect(receiversOf(alertLabelSet(watchdog[0]!))).toBe('heartbeat');
   });
 

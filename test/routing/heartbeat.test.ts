@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { AlertRuleIR } from '../../src/ir.ts';
+import type { AlertRuleIR, MatcherIR } from '../../src/ir.ts';
 import { paths } from '../../src/naming.ts';
 import { selector } from '../../src/promql/selector.ts';
+import { matchesAll } from '../../src/routing/matchers.ts';
 import { compiledExample } from '../support/example.ts';
 import { repoRoot } from '../support/project.ts';
 import { describeWithTool, runPromtoolTest } from '../support/tools.ts';
@@ -31,8 +32,25 @@ describe('the heartbeat', () => {
 
   it('carries severity, team, namespace and service, and a runbook', async () => {
     const alert = await watchdog();
-    expect(alert.labels).toEqual({ namespace: 'dsrs', service: 'identity', severity: 'info', team: 'platform' });
+    expect(alert.labels).toEqual({ namespace: 'dsrs', service: 'identity', severity: 'none', team: 'platform' });
     expect(alert.annotations.runbook_url).toMatch(/\/Watchdog\.md$/);
+  });
+
+  it("is the target of none of kube-prometheus-stack's default inhibit rules, so a quiet namespace keeps its heartbeat", async () => {
+    const alert = await watchdog();
+    // The chart's default Alertmanager config: critical mutes warning and info, warning mutes
+    // info, and InfoInhibitor (firing wherever only info alerts fire) mutes info.
+    const defaultTargets: MatcherIR[][] = [
+      [{ name: 'severity', op: '=~', value: 'warning|info' }],
+      [{ name: 'severity', op: '=', value: 'info' }],
+    ];
+    for (const target of defaultTargets) expect(matchesAll(target, alert.labels), JSON.stringify(target)).toBe(false);
+  });
+
+  it('repeats at every tick of its group interval, so sends come one interval apart', async () => {
+    const { result } = await compiledExample();
+    const route = result.ir.routing!.route.routes[0]!;
+    expect(route).toMatchObject({ heartbeat: true, groupInterval: '1m', repeatInterval: '50s' });
   });
 });
 

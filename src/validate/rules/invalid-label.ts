@@ -1,5 +1,5 @@
 import { errorAt, type Diagnostic, type SourceLocation } from '../../diagnostics/diagnostic.ts';
-import type { Labels } from '../../ir.ts';
+import type { AlertRuleIR, Labels, ProjectIR } from '../../ir.ts';
 import { isValidLabelName } from '../../promql/selector.ts';
 import { labelKeyProblem, labelValueProblem } from '../../util/kubernetes-names.ts';
 import { allRules, rulePath, servicePath, type ValidationRule } from '../rule.ts';
@@ -48,7 +48,7 @@ export const invalidLabel: ValidationRule = {
     const serviceLabels = new Map(ir.services.map((s) => [s.id, s.labels]));
     for (const rule of allRules(ir)) {
       prometheusLabels(rule.labels, rule.location, () => `${rulePath(rule)} > labels`, serviceLabels.get(rule.serviceId));
-      if (rule.type === 'alert' && !severities.includes(rule.severity)) {
+      if (rule.type === 'alert' && !severities.includes(rule.severity) && !isHeartbeat(rule, ir)) {
         diagnostics.push(
           errorAt(this.id, rule.location, `severity \`${rule.severity}\` is not one routing knows`, {
             path: `${rulePath(rule)} > severity`,
@@ -60,3 +60,9 @@ export const invalidLabel: ValidationRule = {
     return diagnostics;
   },
 };
+
+/** The heartbeat vigil adds, whose severity `none` no route for people's alerts matches. */
+function isHeartbeat(rule: AlertRuleIR, ir: ProjectIR): boolean {
+  const heartbeat = ir.routing?.heartbeat;
+  return rule.severity === 'none' && heartbeat !== undefined && rule.name === heartbeat.alertName && rule.serviceId === heartbeat.serviceId;
+}
