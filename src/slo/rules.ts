@@ -52,8 +52,11 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
   if (slo.sli.kind === 'events') {
     const { errorsRate, totalRate } = slo.sli;
     const rawWindow = fastestLongWindow(slo);
-    recordings.push(record(sloRecordings.errorRate(BASE), inWindow(errorsRate, BASE)));
+    // Until a request fails, an error counter with labels (`code="500"`) often does not exist:
+    // its rate is no series at all, and the ratio would be missing rather than 0 while traffic flows.
+    const orNoErrors = (expr: string) => `${expr}\nor on (${slo.by.join(', ')})\n0 * ${read(sloRecordings.totalRate(BASE))}`;
     recordings.push(record(sloRecordings.totalRate(BASE), inWindow(totalRate, BASE)));
+    recordings.push(record(sloRecordings.errorRate(BASE), orNoErrors(inWindow(errorsRate, BASE))));
     const derived = (window: string) =>
       `sum_over_time(${read(sloRecordings.errorRate(BASE))}[${window}])\n/\nsum_over_time(${read(sloRecordings.totalRate(BASE))}[${window}])`;
     for (const window of windows) {
@@ -61,7 +64,7 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
         window === BASE
           ? `${read(sloRecordings.errorRate(BASE))}\n/\n${read(sloRecordings.totalRate(BASE))}`
           : window === rawWindow
-            ? `${inWindow(errorsRate, window)}\n/\n${inWindow(totalRate, window)}`
+            ? orNoErrors(`${inWindow(errorsRate, window)}\n/\n${inWindow(totalRate, window)}`)
             : derived(window);
       recordings.push(record(sloRecordings.errorRatio(window), expr));
     }
