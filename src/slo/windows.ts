@@ -29,8 +29,14 @@ const workbookPairs = {
 
 const WORKBOOK_SLO_WINDOW_MS = 30 * DAY;
 
-/** A total outage must page within this long (plus one scrape) whatever the objective. */
+/**
+ * A total outage must page within this long (plus one scrape), or as soon as the shortest
+ * outage window can when the objective is too low for that (about 97.2% and below).
+ */
 export const OUTAGE_DETECTION_MS = 2 * MINUTE;
+
+/** The shortest long window: one minute over the base, so its short window (at least the base) stays shorter. */
+const MIN_LONG_WINDOW_MS = BASE_WINDOW_MS + MINUTE;
 
 /**
  * The workbook's pairs scaled to another SLO window: each window grows with the SLO window,
@@ -48,19 +54,25 @@ function workbookWindows(tier: 'page' | 'ticket', sloWindowMs: number, budget: s
   // A factor whose threshold reaches 100% errors could never fire: such pairs are left out.
   const pairs = workbookPairs[tier]
     .filter((pair) => exact(pair.factor).times(budget).lessThan(1))
-    .map((pair) => ({ longMs: scaleWindow(pair.longMs, scale), shortMs: scaleWindow(pair.shortMs, scale), factor: pair.factor }));
+    .map((pair) => ({ longMs: scaleLongWindow(pair.longMs, scale), shortMs: scaleWindow(pair.shortMs, scale), factor: pair.factor }));
   const fastest = pairs[0];
   if (!fastest) return pairs;
   const threshold = exact(fastest.factor).times(budget);
   const outageMs = threshold.times(fastest.longMs);
   if (tier !== 'page' || outageMs.lessThanOrEqualTo(OUTAGE_DETECTION_MS)) return pairs;
-  const longMs = Math.floor(exact(OUTAGE_DETECTION_MS).dividedBy(threshold).dividedBy(MINUTE).toNumber()) * MINUTE;
-  if (longMs <= BASE_WINDOW_MS) return pairs;
+  // Below about 97.2% even a long window of the base's length would take longer than 2 minutes:
+  // the shortest pair there is (a minute over the base) still pages far sooner than the workbook's.
+  const longMs = Math.max(MIN_LONG_WINDOW_MS, Math.floor(exact(OUTAGE_DETECTION_MS).dividedBy(threshold).dividedBy(MINUTE).toNumber()) * MINUTE);
+  if (longMs >= fastest.longMs) return pairs;
   return [{ longMs, shortMs: BASE_WINDOW_MS, factor: fastest.factor }, ...pairs];
 }
 
 function scaleWindow(ms: number, scale: number): number {
   return Math.max(BASE_WINDOW_MS, Math.round((ms * scale) / MINUTE) * MINUTE);
+}
+
+function scaleLongWindow(ms: number, scale: number): number {
+  return Math.max(MIN_LONG_WINDOW_MS, scaleWindow(ms, scale));
 }
 
 /** The default short window for a long one: 1/12, whole minutes, at least the base window. */

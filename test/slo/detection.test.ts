@@ -3,6 +3,7 @@ import { errorRatio, slo } from '../../src/authoring/slo.ts';
 import type { SloIR } from '../../src/ir.ts';
 import { detectionRows } from '../../src/slo/detection.ts';
 import { humanDuration } from '../../src/slo/words.ts';
+import { durationMs } from '../../src/util/duration.ts';
 import { compileDefinitions, testService } from '../support/definitions.ts';
 
 function sloIR(objective: number, window = '30d'): SloIR {
@@ -43,6 +44,26 @@ describe('detection times', () => {
     expect(table(low)[0]).toEqual(['total outage', '1m52s', '43m12s']);
     expect(sloIR(99.5).tiers[0]!.windows[0]!.long).toBe('27m');
     expect(sloIR(99.9).tiers[0]!.windows).toHaveLength(2);
+  });
+
+  it('keeps an outage window, the shortest there is, when the objective is too low for any to page within 2 minutes', () => {
+    const at97 = sloIR(97);
+    expect(at97.tiers[0]!.windows.map((w) => `${w.factor}x ${w.long}/${w.short}`)).toEqual(['14.4x 6m/5m', '14.4x 1h/5m', '6x 6h/30m']);
+    expect(table(at97)[0]![1]).toBe('2m36s');
+    // At 90% the 1h pair could never fire (14.4 × 10% > 100%): the outage pair takes the 6h pair's factor.
+    const at90 = sloIR(90);
+    expect(at90.tiers[0]!.windows.map((w) => `${w.factor}x ${w.long}/${w.short}`)).toEqual(['6x 6m/5m', '6x 6h/30m']);
+    expect(table(at90)[0]![1]).toBe('3m36s');
+  });
+
+  it('keeps every long window longer than its short one for the shortest SLO windows', () => {
+    for (const window of ['1d', '2d', '3d']) {
+      for (const tier of sloIR(99.9, window).tiers) for (const w of tier.windows) expect(durationMs(w.short), `${window}: ${w.long}/${w.short}`).toBeLessThan(durationMs(w.long));
+    }
+    expect(sloIR(99.9, '1d').tiers.map((t) => t.windows.map((w) => `${w.factor}x ${w.long}/${w.short}`))).toEqual([
+      ['14.4x 6m/5m', '6x 12m/5m'],
+      ['3x 48m/5m', '1x 2h24m/12m'],
+    ]);
   });
 
   it('scales the windows with the SLO window, keeping the factors', () => {
