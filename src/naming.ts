@@ -59,6 +59,8 @@ export const sloRecordings = {
   objective: 'slo:objective:ratio',
   errorBudget: 'slo:error_budget:ratio',
   budgetRemaining: 'slo:error_budget_remaining:ratio',
+  /** When the SLO's rates began to be recorded (Unix seconds): how much history its derived windows hold. */
+  recordedSince: 'slo:recorded_since:timestamp',
 } as const;
 
 export const sloAlerts = {

@@ -30,6 +30,11 @@ const BASE = windowText(BASE_WINDOW_MS);
  *   the raw series, because its detection time matters to the minute; every other window is
  *   derived from the 5m rates with `sum_over_time`, so Prometheus never reads a raw range
  *   longer than that window (raw SLIs, which have no rates, are evaluated per window);
+ * - when the 5m rates began to be recorded: for its first hours (or days) a derived window holds
+ *   less history than its length, and its ratio over that history alone would page on a short
+ *   blip just after the SLO is deployed or renamed. The alerts weigh such a ratio by the share of
+ *   its window recorded, as if there had been no errors before: a pair fires once the budget
+ *   spent reaches its share, as it would with the whole history;
  * - the ratio over the SLO window, derived the same way, and the objective, budget and
  *   remaining budget for dashboards;
  * - the burn-rate alert of each tier, and the no-data alert.
@@ -69,6 +74,10 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
       recordings.push(record(sloRecordings.errorRatio(window), expr));
     }
     if (!windows.includes(slo.window)) recordings.push(record(sloRecordings.errorRatio(slo.window), derived(slo.window)));
+    if (windows.some((w) => isDerived(slo, w))) {
+      // It reads its own last value: set once, at the first evaluation with traffic.
+      recordings.push(record(sloRecordings.recordedSince, `${read(sloRecordings.recordedSince)}\nor on ()\nmin(timestamp(${read(sloRecordings.totalRate(BASE))}))`));
+    }
   } else {
     const { errorRatio } = slo.sli;
     for (const window of windows) recordings.push(record(sloRecordings.errorRatio(window), inWindow(errorRatio, window)));
@@ -127,15 +136,34 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
 
 /** `(ratio_1h > t and ratio_5m > t) or (ratio_6h > t' and ratio_30m > t')`, guarded by the minimum event rate. */
 function burnExpression(slo: SloIR, tier: BurnTierIR, read: (metric: string) => string): string {
-  const burning = tier.windows.map((w) => burnCondition(w, read)).join('\nor\n');
+  const measure = burnMeasure(slo, read);
+  const burning = tier.windows.map((w) => burnCondition(w, measure)).join('\nor\n');
   if (slo.minEventRate === undefined) return burning;
   return `(\n${burning}\n)\nand\n${read(sloRecordings.totalRate(BASE))} >= ${slo.minEventRate}`;
 }
 
-/** One pair: both windows' error ratios above the threshold. */
-export function burnCondition(window: BurnWindowIR, read: (metric: string) => string): string {
-  const above = (w: string) => `${read(sloRecordings.errorRatio(w))} > ${window.threshold}`;
+/** One pair: both windows' measures above the threshold. */
+export function burnCondition(window: BurnWindowIR, measure: (window: string) => string): string {
+  const above = (w: string) => `${measure(w)} > ${window.threshold}`;
   return `(\n  ${above(window.long)}\nand\n  ${above(window.short)}\n)`;
+}
+
+/**
+ * What a burn condition compares with its threshold over a window: the error ratio, weighed for
+ * a derived window by the share of it recorded so far (1 once the whole window is).
+ */
+export function burnMeasure(slo: SloIR, read: (metric: string) => string): (window: string) => string {
+  return (window) => {
+    const ratio = read(sloRecordings.errorRatio(window));
+    if (!isDerived(slo, window)) return ratio;
+    const recorded = `clamp_max((time() - ${read(sloRecordings.recordedSince)}) / ${durationMs(window) / 1000}, 1)`;
+    return `${ratio} * on () group_left ()\n  ${recorded}`;
+  };
+}
+
+/** Whether the window's ratio is derived from the 5m rates rather than read from the raw series. */
+function isDerived(slo: SloIR, window: string): boolean {
+  return slo.sli.kind === 'events' && window !== BASE && window !== fastestLongWindow(slo);
 }
 
 /** Every window the alerts read, the 5m base first, by length. */

@@ -7,7 +7,7 @@ import type { InputSeries, PromqlExprTest, PromtoolTestCase } from '../promtool/
 import { exact } from '../util/decimal.ts';
 import { durationMs, formatDuration, MINUTE } from '../util/duration.ts';
 import { detectionRows, tierDetection, type Detection } from './detection.ts';
-import { burnCondition, fastestLongWindow } from './rules.ts';
+import { burnCondition, burnMeasure, fastestLongWindow } from './rules.ts';
 import { simulateSli } from './simulate.ts';
 import { BASE_WINDOW_MS, windowText } from './windows.ts';
 import { humanDuration } from './words.ts';
@@ -246,7 +246,7 @@ class ScenarioBuilder {
   burning(window: BurnWindowIR, minute: number): PromqlExprTest {
     const identity = this.identity();
     return {
-      expr: `count(${burnCondition(window, (metric) => selector(metric, identity))})`,
+      expr: `count(${burnCondition(window, burnMeasure(this.slo, (metric) => selector(metric, identity)))})`,
       eval_time: at(minute),
       exp_samples: [{ labels: '{}', value: 1 }],
     };

@@ -1,7 +1,7 @@
 import { it } from 'vitest';
 import { errorRatio, slo } from '../../src/authoring/slo.ts';
 import { labelMatchers } from '../../src/promql/selector.ts';
-import { runScenarios, series } from '../support/template-scenarios.ts';
+import { fires, runScenarios, series } from '../support/template-scenarios.ts';
 import { testService } from '../support/definitions.ts';
 import { describeWithTool } from '../support/tools.ts';
 
@@ -14,7 +14,9 @@ const recorded = (metric: string, at: string, value: number) => {
   return { expr: `${metric}${labels}`, eval_time: at, exp_samples: [{ labels: `${metric}${labels}`, value }] };
 };
 
-describeWithTool('promtool', 'SLO recordings under promtool', () => {
+const noTicket = (at: string) => ({ expr: 'ALERTS{alertname="ErrorBudgetBurn",alertstate="firing",severity="warning"}', eval_time: at, exp_samples: [] });
+
+describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
   it('record no errors and a whole budget while no request has failed and no error series exists yet', () => {
     const availability = slo({
       service: svc,
@@ -37,6 +39,37 @@ describeWithTool('promtool', 'SLO recordings under promtool', () => {
           name: 'then the first failures',
           input: [requests('200', '0+600x200'), requests('500', '_x100 0+60x100')],
           checks: [recorded('slo:sli_error:ratio_rate5m', '150m', 1 / 11)],
+        },
+      ],
+    );
+  });
+
+  it('weigh a window derived from less history than its length by the share recorded, so a blip just after deploying does not fire its pair', () => {
+    // The ticket pair's 6h and 30m windows are derived from the 5m rates, which begin with the SLO.
+    const fresh = slo({
+      service: svc,
+      name: 'availability',
+      objective: 99.9,
+      sli: errorRatio({ errors: `http_requests_total{job="${svc.name}",code=~"5.."}`, total: `http_requests_total{job="${svc.name}"}` }),
+      alerting: { page: { windows: [{ long: '1h', short: '5m', factor: 14.4 }] }, ticket: { windows: [{ long: '6h', short: '30m', factor: 6 }] } },
+    });
+    runScenarios(
+      [svc, fresh],
+      [
+        {
+          // 5% errors for 10 minutes: 0.14% of the first 6h, not the 0.6% the pair needs.
+          name: 'a blip in the first hour',
+          input: [requests('200', '0+600x600'), requests('500', '0x20 0+30x10 300x570')],
+          checks: ['31m', '35m', '45m'].map(noTicket),
+        },
+        {
+          // 1% errors from the start spend 5% of the budget (6 × 0.1% over 6h) in 3h36m.
+          name: 'a steady burn from the start',
+          input: [requests('200', '0+594x600'), requests('500', '0+6x600')],
+          checks: [
+            noTicket('3h30m'),
+            fires('ErrorBudgetBurn', '3h45m', { severity: 'warning' }),
+          ],
         },
       ],
     );
