@@ -15,6 +15,7 @@ import { recordName } from './rules/record-name.ts';
 import { unknownMetric } from './rules/unknown-metric.ts';
 import { dashboardLayout } from './rules/dashboard-layout.ts';
 import { dashboardPromql } from './rules/dashboard-promql.ts';
+import { dashboardSize } from './rules/dashboard-size.ts';
 import { dashboardUnknownMetric } from './rules/dashboard-unknown-metric.ts';
 import { duplicateRule } from './rules/duplicate-rule.ts';
 import { emptyOutput } from './rules/empty-output.ts';
@@ -52,6 +53,7 @@ export const validationRules: readonly ValidationRule[] = [
   unclaimedAlert,
   dashboardLayout,
   dashboardPromql,
+  dashboardSize,
   dashboardUnknownMetric,
   alertAbsentWithoutFor,
   alertConflict,

@@ -185,6 +185,17 @@ describe('dashboard checks', () => {
     expect(names[0]).toMatch(/^dashboard-team-a-[0-9a-f]{8}$/);
   });
 
+  it('refuses a dashboard too large for a ConfigMap, and warns of one too large for client-side apply', () => {
+    const sized = (uid: string, bytes: number) =>
+      dashboard({ uid, title: uid, panels: [{ id: 1, type: 'text', title: 'Notes', gridPos: { x: 0, y: 0, w: 24, h: 8 }, options: { content: 'x'.repeat(bytes) } }] } as never);
+    const [small, large, huge] = [sized('small', 200_000), sized('large', 300_000), sized('huge', 1_100_000)];
+    const found = compileDefinitions([svc, alert, small, large, huge]).diagnostics.filter((d) => d.code === 'dashboard-size');
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('dashboard "huge" is 1075 KiB of JSON: a ConfigMap holds at most 1 MiB'), location: { ...huge.location, path: 'dashboard "huge"' } }),
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('dashboard "large" makes a ConfigMap of about 296 KiB'), location: { ...large.location, path: 'dashboard "large"' } }),
+    ]);
+  });
+
   it('writes GrafanaDashboard objects for grafana-operator when configured', () => {
     const config = defineConfig({ grafana: { delivery: 'grafana-operator', instanceSelector: { dashboards: 'grafana' }, namespace: 'grafana' } });
     const stats = custom((b) => b.withPanel(statPanel({ id: 1, title: 'Up', queries: [{ expr: 'up{job="checkout"}' }] })));
