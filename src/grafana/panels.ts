@@ -1,5 +1,14 @@
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
-import { GraphThresholdsStyleConfigBuilder, GraphThresholdsStyleMode } from '@grafana/grafana-foundation-sdk/common';
+import {
+  GraphThresholdsStyleConfigBuilder,
+  GraphThresholdsStyleMode,
+  LegendDisplayMode,
+  LegendPlacement,
+  SortOrder,
+  TooltipDisplayMode,
+  VizLegendOptionsBuilder,
+  VizTooltipOptionsBuilder,
+} from '@grafana/grafana-foundation-sdk/common';
 import {
   DashboardBuilder,
   DashboardLinkBuilder,
@@ -75,7 +84,11 @@ export function timeSeriesPanel(options: PanelOptions): timeseries.PanelBuilder 
     .targets(targets(options.queries))
     .unit(options.unit ?? 'short')
     .span(options.width ?? 12)
-    .height(options.height ?? 8);
+    .height(options.height ?? 8)
+    // The SDK hides the legend: with several series (burn-rate windows, topics, routes) a reader
+    // needs it to tell the lines apart, and one tooltip for all of them, worst first.
+    .legend(new VizLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.List).placement(LegendPlacement.Bottom))
+    .tooltip(new VizTooltipOptionsBuilder().mode(TooltipDisplayMode.Multi).sort(SortOrder.Descending));
   if (options.description) panel.description(options.description);
   if (options.thresholds?.length) panel.thresholds(thresholdSteps(options.thresholds)).thresholdsStyle(new GraphThresholdsStyleConfigBuilder().mode(GraphThresholdsStyleMode.Dashed));
   if (options.links?.length) panel.links(panelLinks(options.links));

@@ -34,6 +34,15 @@ describe("the example system's dashboards", () => {
     expect(result.diagnostics.filter((d) => dashboardCodes.includes(d.code))).toEqual([]);
   });
 
+  it('shows the legend of every time series, and one tooltip for all its lines', async () => {
+    const { result } = await compiledExample();
+    const timeSeries = result.ir.dashboards.flatMap((d) => panelsOf(d).filter((p) => p.type === 'timeseries').map((p) => [`${d.uid}: ${p.title}`, p] as const));
+    expect(timeSeries.length).toBeGreaterThan(10);
+    for (const [name, panel] of timeSeries) {
+      expect((panel as { options?: unknown }).options, name).toMatchObject({ legend: { showLegend: true }, tooltip: { mode: 'multi' } });
+    }
+  });
+
   it("points every SLO alert's dashboard_url at a dashboard and panel of the bundle", async () => {
     const { result, rendered } = await compiledExample();
     const sloAlerts = result.ir.ruleGroups.flatMap((g) => g.rules).filter((r) => r.type === 'alert' && r.annotations.dashboard_url);
