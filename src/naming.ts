@@ -78,9 +78,13 @@ export function dashboardUidProblem(uid: unknown): string | undefined {
   return undefined;
 }
 
-/** Grafana uid of a service's dashboard: readable, at most 40 characters, stable. */
+/**
+ * Grafana uid of a service's dashboard: readable, at most 40 characters, stable, and never the
+ * same for two services. A namespace with a `-` is joined by `_` (which no Kubernetes name
+ * holds), so `shop-eu/checkout` and `shop/eu-checkout` stay apart.
+ */
 export function serviceDashboardUid(service: ServiceName): string {
-  return grafanaUid(`${service.namespace}-${service.name}`);
+  return grafanaUid(`${service.namespace}${service.namespace.includes('-') ? '_' : '-'}${service.name}`);
 }
 
 function grafanaUid(readable: string): string {

@@ -174,6 +174,14 @@ describe('dashboard checks', () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'duplicate-dashboard', location: { ...clash.location, path: 'dashboard "Mine"' } })]);
   });
 
+  it('gives services whose namespace and name join alike dashboards of their own', () => {
+    const a = testService({ name: 'checkout', namespace: 'shop-eu' });
+    const b = testService({ name: 'eu-checkout', namespace: 'shop' });
+    const result = compileDefinitions([a, b, testAlert(a), testAlert(b)]);
+    expect(result.diagnostics.filter((d) => d.code === 'duplicate-dashboard')).toEqual([]);
+    expect(result.ir.dashboards.map((d) => d.uid)).toEqual(expect.arrayContaining(['shop-eu_checkout', 'shop-eu-checkout']));
+  });
+
   it('refuses a uid Grafana would refuse, before it becomes a path', () => {
     const outside = dashboard(new DashboardBuilder('Outside').uid('../../../escape'));
     const long = dashboard(new DashboardBuilder('Long').uid('a'.repeat(41)));
