@@ -33,7 +33,7 @@ export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: 
   const thrownAt = firstUserFrame(error, root);
   const location = thrownAt ? { ...thrownAt, file: rel(thrownAt.file) } : { file: rel(moduleFile) };
   if (isOptionsError(error)) {
-    return errorAt('invalid-options', location, message, { hint: "the template's options type lists what it takes" });
+    return errorAt('invalid-options', location, message, { hint: 'the type of what the call takes lists every field and value' });
   }
   const isTdz = error instanceof ReferenceError && /before initialization/.test(message);
   return errorAt('module-threw', location, `loading \`${rel(moduleFile)}\` failed: ${message}`, {

@@ -4,6 +4,7 @@
  * never break out of its matcher.
  */
 
+import { OptionsError } from '../authoring/options-error.ts';
 import { memoize } from '../util/memo.ts';
 import { sortStrings } from '../util/sort.ts';
 
@@ -62,17 +63,27 @@ export function labelMatchers(matchers: Matchers): string {
   const names = sortStrings(Object.keys(matchers));
   if (names.length === 0) return '';
   const parts = names.map((name) => {
-    if (!isValidLabelName(name)) throw new Error(`invalid label name ${JSON.stringify(name)}`);
-    const condition = matchers[name]!;
-    const { op, value } = typeof condition === 'string' ? { op: '=', value: condition } : condition;
-    return `${name}${op}${quote(value)}`;
+    if (!isValidLabelName(name)) throw new OptionsError(`invalid label name ${JSON.stringify(name)}`);
+    const condition: unknown = matchers[name];
+    if (typeof condition === 'string') return `${name}=${quote(condition)}`;
+    if (!isMatchCondition(condition)) {
+      throw new OptionsError(`label \`${name}\` must match a string, or re(), notRe() or not() of one, not ${JSON.stringify(condition) ?? String(condition)}`);
+    }
+    return `${name}${condition.op}${quote(condition.value)}`;
   });
   return `{${parts.join(',')}}`;
 }
 
+const operators: readonly unknown[] = ['=', '!=', '=~', '!~'];
+
+/** A condition as `re()`, `notRe()` and `not()` make it (definitions are loaded without type checks). */
+function isMatchCondition(condition: unknown): condition is { op: MatchOperator; value: string } {
+  return typeof condition === 'object' && condition !== null && operators.includes((condition as { op?: unknown }).op) && typeof (condition as { value?: unknown }).value === 'string';
+}
+
 /** `metric{matchers}`; the bare metric name when there are no matchers. */
 export function selector(metric: string, matchers: Matchers = {}): string {
-  if (!isValidMetricName(metric)) throw new Error(`invalid metric name ${JSON.stringify(metric)}`);
+  if (!isValidMetricName(metric)) throw new OptionsError(`invalid metric name ${JSON.stringify(metric)}`);
   return `${metric}${labelMatchers(matchers)}`;
 }
 

@@ -3,6 +3,7 @@ import type { AlertDefinition } from '../authoring/alert.ts';
 import { OptionsError } from '../authoring/options-error.ts';
 import { exporterProfiles, type ExporterProfile } from './kafka/exporters.ts';
 import { formatExact } from '../util/decimal.ts';
+import { isValidLabelName } from '../promql/selector.ts';
 
 /** A number as PromQL text, exact (`0.05`, `1000`); NaN and infinities as PromQL spells them, for the diagnostics to name. */
 export function promNumber(value: number): string {
@@ -41,9 +42,27 @@ export function requireName(call: string, field: string, value: unknown): void {
   if (typeof value !== 'string' || value === '') throw new OptionsError(`${call}: \`${field}\` must be a name, not ${value === '' ? 'empty' : JSON.stringify(value) ?? String(value)}`);
 }
 
+/** The entry of `table` that `name` names, or an OptionsError naming the ones there are. */
+export function requireOneOf<T>(call: string, field: string, name: unknown, table: Readonly<Record<string, T>>): T {
+  if (typeof name === 'string' && Object.hasOwn(table, name)) return table[name]!;
+  throw new OptionsError(`${call}: \`${field}\` must be one of ${Object.keys(table).join(', ')}, not ${JSON.stringify(name) ?? String(name)}`);
+}
+
 /** The exporter's profile, or an OptionsError naming the ones there are. */
 export function requireExporter(call: string, field: string, name: unknown): ExporterProfile {
-  const profile = typeof name === 'string' && Object.hasOwn(exporterProfiles, name) ? exporterProfiles[name as keyof typeof exporterProfiles] : undefined;
-  if (!profile) throw new OptionsError(`${call}: \`${field}\` must be one of ${Object.keys(exporterProfiles).join(', ')}, not ${JSON.stringify(name) ?? String(name)}`);
-  return profile;
+  return requireOneOf(call, field, name, exporterProfiles);
+}
+
+/** Throws an OptionsError unless `value` is a service made by `service()`. */
+export function requireService(call: string, value: unknown): void {
+  if (typeof value !== 'object' || value === null || (value as { kind?: unknown }).kind !== 'service') {
+    throw new OptionsError(`${call}: \`service\` must be a service made by service(), not ${value === undefined ? 'missing' : JSON.stringify(value) ?? String(value)}`);
+  }
+}
+
+/** Throws an OptionsError unless `value` is a list of Prometheus label names. */
+export function requireLabelNames(call: string, field: string, value: unknown): void {
+  if (!Array.isArray(value)) throw new OptionsError(`${call}: \`${field}\` must be a list of label names, not ${JSON.stringify(value) ?? String(value)}`);
+  const bad = value.find((label) => typeof label !== 'string' || !isValidLabelName(label));
+  if (bad !== undefined) throw new OptionsError(`${call}: \`${field}\` holds ${JSON.stringify(bad) ?? String(bad)}, which is no label name`);
 }

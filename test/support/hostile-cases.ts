@@ -86,6 +86,9 @@ alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: 
   { name: 'routes that are not a list', files: { [file]: shop(`routing({ receiver: discard('nobody'), routes: { matchers: {} } as never });`) }, code: 'invalid-definition', at: `${file}:2` },
   { name: 'a consumer group with no topics', files: { [file]: shop(`${svc}\nkafkaConsumerLag({ service: checkout, group: 'checkout', topics: [] });`) }, code: 'invalid-options', at: `${file}:3` },
   { name: 'a dead-letter topic that is not a name', files: { [file]: shop(`${svc}\ndeadLetterQueue({ service: checkout, sourceTopic: 'orders', dlqTopic: 5 as never });`) }, code: 'invalid-options', at: `${file}:3` },
+  { name: 'an instrumentation that vigil does not know', files: { [file]: shop(`${svc}\nerrorRate({ service: checkout, maxErrorRatio: 0.05, instrumentation: 'http' as never });`) }, code: 'invalid-options', at: `${file}:3` },
+  { name: 'labels to alert by that are not a list', files: { [file]: shop(`${svc}\nerrorRate({ service: checkout, maxErrorRatio: 0.05, by: 'route' as never });`) }, code: 'invalid-options', at: `${file}:3` },
+  { name: 'a label matcher that is a number', files: { [file]: shop(`${svc}\nerrorRate({ service: checkout, maxErrorRatio: 0.05, matchers: { route: 5 as never } });`) }, code: 'invalid-options', at: `${file}:3` },
   { name: 'a Kafka exporter that vigil does not know', files: { [file]: withLag(`exporter: 'burrow' as never`) }, code: 'invalid-options', at: `${file}:3` },
   {
     name: "a project's own template that refuses its options",

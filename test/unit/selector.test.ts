@@ -39,6 +39,13 @@ describe('label matchers', () => {
     expect(() => selector('1m')).toThrow(/invalid metric name/);
   });
 
+  it('refuses a condition that is neither a string nor made by re(), notRe() or not()', () => {
+    expect(() => selector('up', { job: 5 } as never)).toThrow(/label `job` must match a string, or re\(\), notRe\(\) or not\(\) of one, not 5/);
+    expect(() => selector('up', { job: { op: '==', value: 'x' } } as never)).toThrow(/label `job` must match a string/);
+    expect(() => selector('up', { job: { op: '=~', value: 5 } } as never)).toThrow(/label `job` must match a string/);
+    expect(() => selector('up', { job: 5 } as never)).toThrow(expect.objectContaining({ name: 'OptionsError' }));
+  });
+
   it('builds literal regex alternatives', () => {
     expect(quoteRegex('a.b*c')).toBe('a\\.b\\*c');
     expect(anyOf(['payment.events', 'registry.household', 'payment.events'])).toBe('payment\\.events|registry\\.household');
