@@ -14,7 +14,7 @@ describe('vigil routes (the example)', () => {
     expect(run.stdout).toContain('└── default-route  receiver: slack-alerts');
     expect(run.stdout).toContain('├── {severity="critical"}  continue: true  receiver: pagerduty-oncall');
     expect(run.stdout).toMatch(/HTTPErrorRateHigh\s+dsrs\/payment\s+critical\s+pagerduty-oncall, slack-payments-alerts/);
-    expect(run.stdout).toMatch(/Watchdog\s+dsrs\/identity\s+info\s+heartbeat/);
+    expect(run.stdout).toMatch(/Watchdog\s+dsrs\/identity\s+none\s+heartbeat/);
   });
 
   it('routes test answers like amtool, and --verify-receivers checks the answer', () => {
@@ -33,7 +33,7 @@ describeWithTool('amtool', 'vigil routes test and amtool config routes test', ()
     ['severity=critical', 'team=payments'],
     ['severity=warning', 'team=analytics'],
     ['severity=info', 'team=registry'],
-    ['alertname=Watchdog', 'namespace=dsrs', 'service=identity', 'severity=info'],
+    ['alertname=Watchdog', 'namespace=dsrs', 'service=identity', 'severity=none'],
     ['team="platform"', 'severity="critical"'],
     ['team=unknown'],
   ];
