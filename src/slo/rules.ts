@@ -74,7 +74,7 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
       recordings.push(record(sloRecordings.errorRatio(window), expr));
     }
     if (!windows.includes(slo.window)) recordings.push(record(sloRecordings.errorRatio(slo.window), derived(slo.window)));
-    if (windows.some((w) => isDerived(slo, w))) {
+    if (windows.some((w) => isDerived(slo, w, rawWindow))) {
       // It reads its own last value: set once, at the first evaluation with traffic.
       recordings.push(record(sloRecordings.recordedSince, `${read(sloRecordings.recordedSince)}\nor on ()\nmin(timestamp(${read(sloRecordings.totalRate(BASE))}))`));
     }
@@ -153,17 +153,18 @@ export function burnCondition(window: BurnWindowIR, measure: (window: string) =>
  * a derived window by the share of it recorded so far (1 once the whole window is).
  */
 export function burnMeasure(slo: SloIR, read: (metric: string) => string): (window: string) => string {
+  const rawWindow = fastestLongWindow(slo);
   return (window) => {
     const ratio = read(sloRecordings.errorRatio(window));
-    if (!isDerived(slo, window)) return ratio;
+    if (!isDerived(slo, window, rawWindow)) return ratio;
     const recorded = `clamp_max((time() - ${read(sloRecordings.recordedSince)}) / ${durationMs(window) / 1000}, 1)`;
     return `${ratio} * on () group_left ()\n  ${recorded}`;
   };
 }
 
-/** Whether the window's ratio is derived from the 5m rates rather than read from the raw series. */
-function isDerived(slo: SloIR, window: string): boolean {
-  return slo.sli.kind === 'events' && window !== BASE && window !== fastestLongWindow(slo);
+/** Whether the window's ratio is derived from the 5m rates rather than read from the raw series (`rawWindow`, or the base). */
+function isDerived(slo: SloIR, window: string, rawWindow: string | undefined): boolean {
+  return slo.sli.kind === 'events' && window !== BASE && window !== rawWindow;
 }
 
 /** Every window the alerts read, the 5m base first, by length. */
