@@ -1,5 +1,5 @@
 import { it } from 'vitest';
-import { errorRatio, slo } from '../../src/authoring/slo.ts';
+import { errorRatio, slo, type SloOptions } from '../../src/authoring/slo.ts';
 import { labelMatchers } from '../../src/promql/selector.ts';
 import { fires, runScenarios, series } from '../support/template-scenarios.ts';
 import { testService } from '../support/definitions.ts';
@@ -14,18 +14,22 @@ const recorded = (metric: string, at: string, value: number) => {
   return { expr: `${metric}${labels}`, eval_time: at, exp_samples: [{ labels: `${metric}${labels}`, value }] };
 };
 
+/** The availability SLO of `svc` at 99.9%, its errors the 5xx responses, with `options` added. */
+const availability = (options: Partial<SloOptions> = {}) =>
+  slo({
+    service: svc,
+    name: 'availability',
+    objective: 99.9,
+    sli: errorRatio({ errors: `http_requests_total{job="${svc.name}",code=~"5.."}`, total: `http_requests_total{job="${svc.name}"}` }),
+    ...options,
+  });
+
 const noTicket = (at: string) => ({ expr: 'ALERTS{alertname="ErrorBudgetBurn",alertstate="firing",severity="warning"}', eval_time: at, exp_samples: [] });
 
 describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
   it('record no errors and a whole budget while no request has failed and no error series exists yet', () => {
-    const availability = slo({
-      service: svc,
-      name: 'availability',
-      objective: 99.9,
-      sli: errorRatio({ errors: `http_requests_total{job="${svc.name}",code=~"5.."}`, total: `http_requests_total{job="${svc.name}"}` }),
-    });
     runScenarios(
-      [svc, availability],
+      [svc, availability()],
       [
         {
           name: 'only successes',
@@ -46,11 +50,7 @@ describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
 
   it('weigh a window derived from less history than its length by the share recorded, so a blip just after deploying does not fire its pair', () => {
     // The ticket pair's 6h and 30m windows are derived from the 5m rates, which begin with the SLO.
-    const fresh = slo({
-      service: svc,
-      name: 'availability',
-      objective: 99.9,
-      sli: errorRatio({ errors: `http_requests_total{job="${svc.name}",code=~"5.."}`, total: `http_requests_total{job="${svc.name}"}` }),
+    const fresh = availability({
       alerting: { page: { windows: [{ long: '1h', short: '5m', factor: 14.4 }] }, ticket: { windows: [{ long: '6h', short: '30m', factor: 6 }] } },
     });
     runScenarios(
@@ -76,13 +76,7 @@ describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
   });
 
   it('record no errors for a group of an SLO by label whose requests have not failed, beside one whose have', () => {
-    const byRoute = slo({
-      service: svc,
-      name: 'availability',
-      objective: 99.9,
-      by: ['route'],
-      sli: errorRatio({ errors: `http_requests_total{job="${svc.name}",code=~"5.."}`, total: `http_requests_total{job="${svc.name}"}` }),
-    });
+    const byRoute = availability({ by: ['route'] });
     runScenarios(
       [svc, byRoute],
       [
