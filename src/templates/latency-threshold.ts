@@ -4,8 +4,9 @@ import { template } from '../authoring/location.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import type { TrafficWatchDefinition } from '../authoring/watch.ts';
 import type { Matchers } from '../promql/selector.ts';
-import { percentText, promNumber, requireLabelNames, requireOneOf, requireService } from './shared.ts';
-import { instrumentationProfiles, type Instrumentation } from './traffic/instrumentation.ts';
+import { percentText, promNumber } from './shared.ts';
+import type { Instrumentation } from './traffic/instrumentation.ts';
+import { checkedTrafficOptions } from './traffic/traffic-options.ts';
 import { TrafficQueries } from './traffic/traffic-queries.ts';
 import { trafficWatch } from './traffic/watch-traffic.ts';
 
@@ -38,14 +39,10 @@ export interface LatencyThreshold {
 /** A latency quantile from the duration histogram above a bound, with a minimum-traffic guard. */
 export const latencyThreshold = template(function latencyThreshold(options: LatencyThresholdOptions): LatencyThreshold {
   const { service } = options;
-  const call = `latencyThreshold(${JSON.stringify((service as { name?: unknown } | undefined)?.name) ?? ''})`;
-  requireService(call, service);
-  const profile = requireOneOf(call, 'instrumentation', options.instrumentation ?? 'prometheus', instrumentationProfiles);
+  const { profile, kept } = checkedTrafficOptions('latencyThreshold', options);
   const quantile = options.quantile ?? 0.95;
   const window = options.window ?? '5m';
   const forDuration = options.for ?? '5m';
-  const kept = options.by ?? [];
-  requireLabelNames(call, 'by', kept);
   const minRate = options.minRequestsPerSecond ?? 0.1;
   const queries = new TrafficQueries(profile, { ...options.matchers, ...service.scrapeLabels });
   const percentile = `p${percentText(quantile)}`;
