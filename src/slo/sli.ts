@@ -4,7 +4,7 @@ import type { SliIR, SliSimulationIR, SliTestSeriesIR } from '../ir.ts';
 import { checkPromql } from '../promql/check.ts';
 import { isLoneSelector } from '../promql/parse-selector.ts';
 import { isValidMetricName, oneOf, selector, sumBy } from '../promql/selector.ts';
-import { formatExact } from '../util/decimal.ts';
+import { bucketBoundaryProblem, leSpellings } from '../promql/histogram-buckets.ts';
 
 export const WINDOW_PLACEHOLDER = '{{window}}';
 
@@ -108,7 +108,7 @@ function isCounterSelector(text: string, field: string, location: SourceLocation
   return true;
 }
 
-/** The `le` spellings of the threshold bucket: Go clients write `1`, Java and Python `1.0`. */
+/** The `le` spellings of the threshold bucket, or undefined (with an error) when it is no bucket boundary. */
 function latencyBucket(sli: LatencySli, location: SourceLocation, path: string, diagnostics: Diagnostic[]) {
   const report = (message: string, hint?: string) =>
     diagnostics.push(errorAt('slo-sli', location, message, hint === undefined ? { path } : { path, hint }));
@@ -116,22 +116,10 @@ function latencyBucket(sli: LatencySli, location: SourceLocation, path: string, 
     report(`\`${sli.histogram}\` is not a histogram name`, 'give the base name, without `_bucket`');
     return undefined;
   }
-  const buckets = [...new Set(sli.buckets)].filter((b) => Number.isFinite(b) && b > 0).sort((a, b) => a - b);
-  if (buckets.length === 0) {
-    report('the latency SLI needs the histogram\'s finite bucket boundaries (`buckets`)');
+  const problem = bucketBoundaryProblem(sli.histogram, sli.thresholdSeconds, sli.buckets);
+  if (problem) {
+    report(problem.message, problem.hint);
     return undefined;
   }
-  const threshold = sli.thresholdSeconds;
-  if (!buckets.includes(threshold)) {
-    const below = buckets.filter((b) => b < threshold).at(-1);
-    const above = buckets.find((b) => b > threshold);
-    const nearest = [below, above].filter((b) => b !== undefined).map((b) => `\`${formatExact(b)}\``);
-    report(
-      `threshold \`${Number.isFinite(threshold) ? formatExact(threshold) : String(threshold)}\` seconds is not a bucket boundary of \`${sli.histogram}\``,
-      `a classic histogram can only tell requests apart at its boundaries; the nearest are ${nearest.join(' and ')}`,
-    );
-    return undefined;
-  }
-  const text = formatExact(threshold);
-  return { spellings: Number.isInteger(threshold) ? [text, `${text}.0`] : [text] };
+  return { spellings: leSpellings(sli.thresholdSeconds) };
 }

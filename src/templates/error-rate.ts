@@ -3,7 +3,7 @@ import { template } from '../authoring/location.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import type { TrafficWatchDefinition } from '../authoring/watch.ts';
 import type { Matchers } from '../promql/selector.ts';
-import { percentText, promNumber } from './shared.ts';
+import { percentText, promNumber, requireFraction } from './shared.ts';
 import type { Instrumentation } from './traffic/instrumentation.ts';
 import { checkedTrafficOptions } from './traffic/traffic-options.ts';
 import { TrafficQueries } from './traffic/traffic-queries.ts';
@@ -15,9 +15,9 @@ export interface ErrorRateOptions {
   readonly instrumentation?: Instrumentation;
   /** Fires when more than this share of requests fails (0.05 = 5%). */
   readonly maxErrorRatio: number;
-  /** Default `5m`. */
+  /** How long the share must stay above the bound, counting the rate window. Default `5m`. */
   readonly for?: string;
-  /** Rate window. Default `5m`. */
+  /** Rate window. Default `2m` (or `for`, when shorter). */
   readonly window?: string;
   /** Below this many requests per second the alert stays silent: one failure at night is not an outage. Default 0.1. */
   readonly minRequestsPerSecond?: number;
@@ -40,9 +40,8 @@ export interface ErrorRate {
 /** The share of failed requests above a bound, with a minimum-traffic guard. */
 export const errorRate = template(function errorRate(options: ErrorRateOptions): ErrorRate {
   const { service } = options;
-  const { profile, kept } = checkedTrafficOptions('errorRate', options);
-  const window = options.window ?? '5m';
-  const forDuration = options.for ?? '5m';
+  const { call, profile, kept, duration, window, pending } = checkedTrafficOptions('errorRate', options, (p) => Object.keys(p.failed));
+  requireFraction(call, 'maxErrorRatio', options.maxErrorRatio);
   const minRate = options.minRequestsPerSecond ?? 0.1;
   const queries = new TrafficQueries(profile, { ...options.matchers, ...service.scrapeLabels });
   const percent = percentText(options.maxErrorRatio);
@@ -56,9 +55,9 @@ export const errorRate = template(function errorRate(options: ErrorRateOptions):
       `and on (${kept.join(', ')})`,
       `${queries.requestRate(kept, window)} >= ${promNumber(minRate)}`,
     ].join('\n'),
-    for: forDuration,
+    ...(pending ? { for: pending } : {}),
     summary: `${service.name}: {{ $value | humanizePercentage }} of requests fail${kept.length ? ` (${kept.map((l) => `{{ $labels.${l} }}`).join(', ')})` : ''}`,
-    description: `More than ${percent}% of requests to ${service.name} in ${service.namespace} have failed for ${forDuration}, at ${promNumber(minRate)} requests per second or more. Users see errors now.`,
+    description: `More than ${percent}% of requests to ${service.name} in ${service.namespace} have failed for ${duration}, at ${promNumber(minRate)} requests per second or more. Users see errors now.`,
   });
   return { alert: defined, watch: trafficWatch(service, profile, [defined.name], { maxErrorRatio: options.maxErrorRatio, minRequestsPerSecond: minRate }) };
 });

@@ -66,3 +66,10 @@ export function requireLabelNames(call: string, field: string, value: unknown): 
   const bad = value.find((label) => typeof label !== 'string' || !isValidLabelName(label));
   if (bad !== undefined) throw new OptionsError(`${call}: \`${field}\` holds ${JSON.stringify(bad) ?? String(bad)}, which is no label name`);
 }
+
+/** Throws an OptionsError unless `value` is a share strictly between 0 and 1 (0.05 is 5%). */
+export function requireFraction(call: string, field: string, value: unknown): void {
+  if (typeof value === 'number' && value > 0 && value < 1) return;
+  const hint = typeof value === 'number' && value >= 1 && value < 100 ? `; for ${value}%, write ${promNumber(new Decimal(value).dividedBy(100).toNumber())}` : '';
+  throw new OptionsError(`${call}: \`${field}\` must be a share between 0 and 1, not ${JSON.stringify(value) ?? String(value)}${hint}`);
+}

@@ -126,8 +126,9 @@ describeWithTool('promtool', 'the example threshold alerts, on simulated series'
           name: 'failing',
           interval: '1m',
           input_series: scenario.failing(s),
-          // the condition holds from the second scrape (1m); `for: 5m` makes it fire at 6m, not before
-          promql_expr_test: [nothingFiring(alert, '5m'), firing(alert, '7m'), firing(alert, '30m')],
+          // the condition holds from the second scrape (1m); `for: 5m`, of which 2m is the rate
+          // window, makes it fire 3m later, at 4m
+          promql_expr_test: [nothingFiring(alert, '3m'), firing(alert, '4m'), firing(alert, '30m')],
         },
         { name: 'healthy', interval: '1m', input_series: scenario.healthy(s), promql_expr_test: [nothingFiring(alert, '10m'), nothingFiring(alert, '30m')] },
       ];

@@ -67,7 +67,7 @@ export const hostileCases: readonly HostileCase[] = [
   { name: 'window 0d', files: { [file]: withSlo(`window: '0d'`) }, code: 'slo-window', at: `${file}:3` },
   { name: 'window of hours', files: { [file]: withSlo(`window: '36h'`) }, code: 'slo-window', at: `${file}:3` },
   { name: 'a negative lag threshold', files: { [file]: withLag(`lag: { threshold: -5 }`) }, code: 'invalid-threshold', at: `${file}:3` },
-  { name: 'a NaN error ratio', files: { [file]: shop(`${svc}\nerrorRate({ service: checkout, maxErrorRatio: NaN });`) }, code: 'invalid-threshold', at: `${file}:3` },
+  { name: 'a NaN error ratio', files: { [file]: shop(`${svc}\nerrorRate({ service: checkout, maxErrorRatio: NaN });`) }, code: 'invalid-options', at: `${file}:3` },
   { name: 'an infinite lag threshold', files: { [file]: withLag(`lag: { threshold: 1e400 }`) }, code: 'invalid-threshold', at: `${file}:3` },
   {
     name: 'a bad alert after a template call (placed at its own line, not the template\'s)',

@@ -1,4 +1,4 @@
-import { aggregateBy, quote, selector, type Matchers } from '../../promql/selector.ts';
+import { aggregateBy, quote, selector, type Matchers, type MatchValue } from '../../promql/selector.ts';
 import type { InstrumentationProfile } from './instrumentation.ts';
 
 /** PromQL over one service's requests, for any instrumentation profile. */
@@ -21,13 +21,22 @@ export class TrafficQueries {
     return `${aggregateBy('sum', kept, `rate(${this.requests(true)}[${window}])`)}\n/\n${this.requestRate(kept, window)}`;
   }
 
+  private durations(le?: MatchValue): string {
+    return selector(this.profile.durationBuckets, { ...this.matchers, ...this.profile.durationMatchers, ...(le === undefined ? {} : { le }) });
+  }
+
   /** Requests per second counted by the duration histogram itself (its `+Inf` bucket). */
   measuredRate(kept: readonly string[], window: string): string {
-    return aggregateBy('sum', kept, `rate(${selector(this.profile.durationBuckets, { ...this.matchers, le: '+Inf' })}[${window}])`);
+    return aggregateBy('sum', kept, `rate(${this.durations('+Inf')}[${window}])`);
+  }
+
+  /** The share of requests slower than the bucket boundary `le` (exact, unlike an interpolated quantile). */
+  slowShare(le: MatchValue, kept: readonly string[], window: string): string {
+    return `1 - ${aggregateBy('sum', kept, `rate(${this.durations(le)}[${window}])`)}\n/\n${this.measuredRate(kept, window)}`;
   }
 
   latencyQuantile(quantile: string, kept: readonly string[], window: string): string {
-    return `histogram_quantile(${quantile}, ${aggregateBy('sum', ['le', ...kept], `rate(${selector(this.profile.durationBuckets, this.matchers)}[${window}])`)})`;
+    return `histogram_quantile(${quantile}, ${aggregateBy('sum', ['le', ...kept], `rate(${this.durations()}[${window}])`)})`;
   }
 
   /** Renames the profile's route label to `route`, so dashboards read one name. */
