@@ -76,13 +76,13 @@ export function previouslyGenerated(outDir: string, entries = listEntries(outDir
   return generated;
 }
 
-/** A regular file, a directory, or anything else (a symbolic link, a socket). */
-export type EntryKind = 'file' | 'directory' | 'other';
+/** A regular file, a directory, a file vigil staged, or anything else (a symbolic link, a socket). */
+export type EntryKind = 'file' | 'directory' | 'staged' | 'other';
 
 /**
- * Everything under `dir` but vigil's staged files, by `/`-separated path relative to it (nothing
- * when it does not exist). One listing tells which files are there, where asking file by file
- * would cost a failed open for each file of a first build.
+ * Everything under `dir`, by `/`-separated path relative to it (nothing when it does not exist),
+ * without following symbolic links. One listing tells which files are there, where asking file by
+ * file would cost a failed open for each file of a first build.
  */
 export function listEntries(dir: string): Map<string, EntryKind> {
   const listing = new Map<string, EntryKind>();
@@ -93,11 +93,23 @@ export function listEntries(dir: string): Map<string, EntryKind> {
     return listing;
   }
   for (const entry of entries) {
-    if (entry.name.includes(TEMP_MARKER)) continue;
     const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
-    listing.set(path, entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other');
+    listing.set(path, entry.name.includes(TEMP_MARKER) ? 'staged' : entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other');
   }
   return listing;
+}
+
+/**
+ * The first directory on the way to `path` that is not a real directory in the listing (a
+ * symbolic link, most likely), or undefined. Writing or deleting through a link to a directory
+ * would change files outside the output directory.
+ */
+export function notADirectoryOnTheWay(path: string, entries: ReadonlyMap<string, EntryKind>): string | undefined {
+  for (let end = path.indexOf('/'); end !== -1; end = path.indexOf('/', end + 1)) {
+    const kind = entries.get(path.slice(0, end));
+    if (kind !== undefined && kind !== 'directory') return path.slice(0, end);
+  }
+  return undefined;
 }
 
 /** Every file under `dir`, as `/`-separated paths relative to it (none when it does not exist). */

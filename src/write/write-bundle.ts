@@ -5,7 +5,7 @@ import type { RenderedBundle } from '../bundle.ts';
 import { paths } from '../naming.ts';
 import { compareStrings } from '../util/compare.ts';
 import { eachInFlight } from '../util/in-flight.ts';
-import { compareWithDisk, type EntryKind, isInsideOutDir, listEntries, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
+import { compareWithDisk, type EntryKind, isInsideOutDir, listEntries, notADirectoryOnTheWay, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
 
 export interface WriteResult {
   readonly written: readonly string[];
@@ -17,8 +17,9 @@ export class WriteError extends Error {
   constructor(
     readonly path: string,
     cause: unknown,
+    action: 'write' | 'delete' = 'write',
   ) {
-    super(`cannot write ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`cannot ${action} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'WriteError';
   }
 }
@@ -31,13 +32,15 @@ export class WriteError extends Error {
  */
 export async function writeBundle(outDir: string, rendered: RenderedBundle): Promise<WriteResult> {
   const onDisk = listEntries(outDir);
+  removeAbandonedStaging(outDir, onDisk);
   const before = previouslyGenerated(outDir, onDisk);
   const staged = await stageChanged(outDir, rendered, onDisk);
   // The manifest goes last: until it lands, the previous one still describes what is on disk.
   staged.sort((a, b) => Number(a.path === paths.manifest) - Number(b.path === paths.manifest) || compareStrings(a.path, b.path));
   for (const { temp, target } of staged) renameSync(temp, target);
 
-  const deleted = [...before].filter((path) => !rendered.has(path)).sort(compareStrings);
+  // Only what the listing reached: a path behind a symbolic link is not in it.
+  const deleted = [...before].filter((path) => !rendered.has(path) && (onDisk.get(path) === 'file' || onDisk.get(path) === 'other')).sort(compareStrings);
   for (const path of deleted) removeFileAndEmptyParents(outDir, path);
   const written = staged.map((s) => s.path).sort(compareStrings);
   return { written, deleted, unchanged: rendered.size - written.length };
@@ -58,6 +61,8 @@ async function stageChanged(outDir: string, rendered: RenderedBundle, onDisk: Re
   try {
     await eachInFlight(rendered, writesInFlight, async ([path, text]) => {
       if (!isInsideOutDir(path)) throw new WriteError(path, new Error('the path leaves the output directory'));
+      const link = notADirectoryOnTheWay(path, onDisk);
+      if (link !== undefined) throw new WriteError(path, new Error(`\`${link}\` is not a directory but a symbolic link or a file; vigil writes only into real directories of the output`));
       const target = join(outDir, path);
       const there = onDisk.get(path);
       if (there === 'directory' || (there === 'other' && isDirectory(target))) throw new WriteError(path, new Error('a directory is in the way'));
@@ -83,7 +88,11 @@ async function stageChanged(outDir: string, rendered: RenderedBundle, onDisk: Re
 }
 
 function removeFileAndEmptyParents(outDir: string, path: string): void {
-  unlinkQuietly(join(outDir, path));
+  try {
+    unlinkSync(join(outDir, path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteError(path, error, 'delete');
+  }
   let dir = dirname(join(outDir, path));
   while (dir.startsWith(outDir) && dir !== outDir) {
     try {
@@ -93,6 +102,23 @@ function removeFileAndEmptyParents(outDir: string, path: string): void {
       return;
     }
     dir = dirname(dir);
+  }
+}
+
+/** Files staged by a build that was interrupted (its process is gone), which no later build would otherwise see. */
+function removeAbandonedStaging(outDir: string, onDisk: ReadonlyMap<string, EntryKind>): void {
+  for (const [path, kind] of onDisk) {
+    if (kind === 'staged' && !isRunning(Number(path.slice(path.lastIndexOf(TEMP_MARKER) + TEMP_MARKER.length)))) unlinkQuietly(join(outDir, path));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -74,6 +74,46 @@ describe('writeBundle and diffBundle', () => {
     expect(existsSync(join(dir, 'escape.yaml'))).toBe(false);
   });
 
+  it('neither writes nor deletes through a symbolic link to a directory', async () => {
+    const out = join(dir, 'out');
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'page.md'), 'written by a person\n');
+    writeFileSync(join(elsewhere, 'keep.yaml'), 'mine\n');
+    await writeBundle(out, bundle({ 'a.yaml': `${header}a: 1\n` }));
+    symlinkSync(elsewhere, join(out, 'runbooks'));
+    const before = snapshot(out);
+    await expect(writeBundle(out, bundle({ 'a.yaml': `${header}a: 1\n`, 'runbooks/page.md': `${header}page\n` }))).rejects.toThrow(/`runbooks` is not a directory but a symbolic link/);
+    expect(readFileSync(join(elsewhere, 'page.md'), 'utf8')).toBe('written by a person\n');
+    expect(snapshot(out)).toEqual(before);
+    // A manifest that lists a file behind the link: the file stays.
+    writeFileSync(join(out, paths.manifest), `${header}a.yaml\nruntime/keep.yaml\nrunbooks/keep.yaml\n${paths.manifest}\n`);
+    expect((await writeBundle(out, bundle({ 'a.yaml': `${header}a: 1\n` }))).deleted).toEqual([]);
+    expect(readFileSync(join(elsewhere, 'keep.yaml'), 'utf8')).toBe('mine\n');
+  });
+
+  it('removes what an interrupted build left staged, and only that', async () => {
+    await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n` }));
+    // No process has this pid (Linux pids stay below 2^22); the staging of a running build stays.
+    const abandoned = join(dir, `a.yaml${TEMP_MARKER}99999999`);
+    const running = join(dir, `b.yaml${TEMP_MARKER}${process.pid}`);
+    writeFileSync(abandoned, 'half written');
+    writeFileSync(running, 'being written');
+    await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n` }));
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(running)).toBe(true);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('fails, rather than reporting it deleted, when a file it no longer generates cannot be deleted', async () => {
+    await writeBundle(dir, bundle({ 'ro/gone.yaml': `${header}g: 1\n`, 'a.yaml': `${header}a: 1\n` }));
+    chmodSync(join(dir, 'ro'), 0o555);
+    try {
+      await expect(writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n` }))).rejects.toThrow(/cannot delete ro\/gone\.yaml/);
+    } finally {
+      chmodSync(join(dir, 'ro'), 0o755);
+    }
+  });
+
   it('removes directories that deleting left empty', async () => {
     await writeBundle(dir, bundle({ 'deep/er/x.yaml': `${header}x: 1\n` }));
     await writeBundle(dir, bundle({ 'y.yaml': `${header}y: 1\n` }));
