@@ -14,6 +14,13 @@ export function checkConfigShape(config: unknown, location: SourceLocation): Dia
       }),
     ];
   }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    return [
+      errorAt('config-invalid', location, `the config file's default export is ${config === null ? 'null' : Array.isArray(config) ? 'a list' : `a ${typeof config}`}, not a config`, {
+        hint: 'end it with `export default defineConfig({ ... })`',
+      }),
+    ];
+  }
   const { location: _ignored, ...plain } = config as Record<string, unknown>;
   if (validateConfig(plain)) return [];
   return (validateConfig.errors ?? []).map((error) =>

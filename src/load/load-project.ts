@@ -1,18 +1,19 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Definition } from '../authoring/index.ts';
 import type { ConfigDefinition } from '../authoring/config.ts';
 import { collectDefinitions, isDefinition } from '../authoring/definition.ts';
 import { withLocationFiles } from '../authoring/location.ts';
-import { errorAt, warningAt, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { errorAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { defaultInclude } from '../normalize/config.ts';
 import type { RunbookSource } from '../normalize/runbooks.ts';
 import { compareStrings } from '../util/compare.ts';
 import { memoize } from '../util/memo.ts';
 import { checkConfigShape } from './config-shape.ts';
 import { loadRunbooks } from './load-runbooks.ts';
-import { moduleErrorDiagnostic } from './module-error.ts';
+import { moduleErrorDiagnostic, strayErrorDiagnostic } from './module-error.ts';
+import { catchingStrayErrors } from './stray-errors.ts';
 import { moduleImporter } from './module-importer.ts';
 
 export const DEFAULT_CONFIG_FILES = ['vigil.config.ts', 'vigil.config.mts', 'vigil.config.js', 'vigil.config.mjs'];
@@ -34,6 +35,13 @@ export interface LoadedProject {
  * through tsx), and collects the definitions they make. Every failure becomes a diagnostic.
  */
 export async function loadProject(options: { cwd: string; config?: string }): Promise<LoadedProject> {
+  const { result: project, strays } = await catchingStrayErrors(() => loadModules(options));
+  if (strays.length === 0) return project;
+  const located = strays.map((error) => strayErrorDiagnostic(error, project.root, project.configFile));
+  return { ...project, diagnostics: [...project.diagnostics, ...located] };
+}
+
+async function loadModules(options: { cwd: string; config?: string }): Promise<LoadedProject> {
   const configFile = findConfig(options.cwd, options.config);
   const root = dirname(configFile);
   const diagnostics: Diagnostic[] = [];
@@ -73,12 +81,16 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
     const shapeProblems = checkConfigShape(config, { file: relativeFile(configFile), line: config?.location?.line });
     diagnostics.push(...shapeProblems);
     if (shapeProblems.some((d) => d.severity === 'error')) return { root, configFile, definitions: [], runbooks: [], diagnostics };
+    const overlap = runbooksInsideOutput(root, config, { file: relativeFile(configFile), line: config?.location?.line });
+    if (overlap) return { root, configFile, definitions: [], runbooks: [], diagnostics: [...diagnostics, overlap] };
 
     const files = await includedFiles(root, config?.include ?? defaultInclude, configFile);
     if (files.length === 0) {
-      diagnostics.push(
-        warningAt('include-matches-nothing', { file: relativeFile(configFile) }, `no definition module matches ${(config?.include ?? defaultInclude).map((p) => `\`${p}\``).join(', ')}`),
-      );
+      // An error, not a warning: built, the empty project would delete the whole bundle, and a
+      // GitOps tool that prunes would then remove every rule and ServiceMonitor from the cluster.
+      const patterns = (config?.include ?? defaultInclude).map((p) => `\`${p}\``).join(', ');
+      diagnostics.push(errorAt('include-matches-nothing', { file: relativeFile(configFile) }, `no definition module matches ${patterns}`, { hint: 'check `include` in the config: its patterns are relative to the project root' }));
+      return { root, configFile, definitions: [], runbooks: [], diagnostics };
     }
     const { definitions: made } = await collect(async () => {
       if (await importer.importInOrder(files)) return;
@@ -93,11 +105,27 @@ export async function loadProject(options: { cwd: string; config?: string }): Pr
     });
     const definitions = [...madeByConfig, ...made].filter(isDefinition) as Definition[];
     const located = config && { ...config, location: config.location ?? { file: relativeFile(configFile) } };
-    const runbooks = loadRunbooks(root, config?.runbooks?.dir ?? 'runbooks');
+    const { runbooks, diagnostics: unreadable } = loadRunbooks(root, config?.runbooks?.dir ?? 'runbooks');
+    diagnostics.push(...unreadable);
     return { root, configFile, config: located, definitions, runbooks, diagnostics };
   } finally {
     await importer.close();
   }
+}
+
+/**
+ * The runbooks people write must not sit inside the output directory: the build would read its
+ * own generated pages back as written ones, and grow them on every build.
+ */
+function runbooksInsideOutput(root: string, config: ConfigDefinition | undefined, location: SourceLocation): Diagnostic | undefined {
+  const out = config?.out ?? 'out';
+  const dir = config?.runbooks?.dir ?? 'runbooks';
+  const inside = relative(resolve(root, out), resolve(root, dir));
+  if (inside.split(sep)[0] === '..' || isAbsolute(inside)) return undefined;
+  return errorAt('config-invalid', location, `the runbooks folder \`${dir}\` is inside the output directory \`${out}\``, {
+    path: 'config > runbooks > dir',
+    hint: 'keep the runbooks people write outside the output: vigil generates a page for every alert there',
+  });
 }
 
 /** The default export, also when the module was compiled to CommonJS (a package without "type": "module"). */

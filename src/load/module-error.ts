@@ -8,7 +8,7 @@ import { isOptionsError } from '../authoring/options-error.ts';
  * at the user's own code: a TypeScript syntax error, a missing import, or a throw at load time.
  */
 export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: string, sourceText?: (file: string) => string | undefined): Diagnostic {
-  const rel = (file: string) => relative(root, file).split('\\').join('/');
+  const rel = (file: string) => fromRoot(root, file);
   const message = error instanceof Error ? error.message : String(error);
 
   const transform = /(\/[^\s:]+\.[cm]?[jt]sx?):(\d+):(\d+): ERROR: (.+)/.exec(message);
@@ -41,6 +41,19 @@ export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: 
       ? 'a value was used before its module finished loading, usually because of an import cycle: move the shared definition into a module both can import'
       : 'a definition module must not throw while it loads',
   });
+}
+
+/** An error a module raised outside its own evaluation (a rejected promise, a timer), at the line that raised it when the stack tells. */
+export function strayErrorDiagnostic(error: unknown, root: string, configFile: string): Diagnostic {
+  const thrownAt = firstUserFrame(error, root);
+  return errorAt('module-threw', thrownAt ? { ...thrownAt, file: fromRoot(root, thrownAt.file) } : { file: fromRoot(root, configFile) }, `a definition module failed after it loaded: ${error instanceof Error ? error.message : String(error)}`, {
+    hint: 'a promise a module starts must be awaited or caught, and a timer must not throw: vigil reads definitions as the modules load',
+  });
+}
+
+/** A file as diagnostics show it: `/`-separated, relative to the project root. */
+function fromRoot(root: string, file: string): string {
+  return relative(root, file).split('\\').join('/');
 }
 
 /** `./shared/x.ts` as the importer most likely wrote it. */
