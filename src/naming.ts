@@ -18,6 +18,9 @@ export const labelKeys = {
   service: 'service',
 } as const;
 
+/** The scrape label that names a service's series: its ServiceMonitor sets it to the service's name. */
+export const jobLabel = 'job';
+
 export const reservedAlertLabels: readonly string[] = Object.values(labelKeys);
 
 export const annotationKeys = {

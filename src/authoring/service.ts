@@ -1,7 +1,7 @@
 import { define, type DefinitionBase } from './definition.ts';
 
 export interface ServiceOptions {
-  /** Kubernetes Service name; also the `job` label Prometheus gives its series. */
+  /** The `job` label of its series: its ServiceMonitor sets it, whatever the Kubernetes Service it selects is called. */
   readonly name: string;
   readonly namespace: string;
   /** Owning team: every alert of the service carries it and routing uses it. */

@@ -1,6 +1,6 @@
 import type { BundleFile } from '../bundle.ts';
 import type { ProjectIR, ServiceIR } from '../ir.ts';
-import { managedByLabels, objectName, paths } from '../naming.ts';
+import { jobLabel, managedByLabels, objectName, paths } from '../naming.ts';
 
 /** A ServiceMonitor (monitoring.coreos.com/v1) per scraped service. */
 export function emitServiceMonitors(ir: ProjectIR): Map<string, BundleFile> {
@@ -24,7 +24,16 @@ function serviceMonitor(service: ServiceIR, ir: ProjectIR) {
     spec: {
       selector: { matchLabels: service.selector },
       namespaceSelector: { matchNames: [service.namespace] },
-      endpoints: [{ port: service.port, path: service.path, interval: service.interval }],
+      endpoints: [{ port: service.port, path: service.path, interval: service.interval, relabelings: [pinJob(service)] }],
     },
   };
+}
+
+/**
+ * The operator sets `job` from the Kubernetes Service's name (or `jobLabel`), which need not be
+ * the service's name (a Helm release prefixes it). An endpoint's relabelings run after the
+ * operator's own, so this one makes `job` the name every alert's `job` matcher reads.
+ */
+function pinJob(service: ServiceIR) {
+  return { action: 'replace', targetLabel: jobLabel, replacement: service.name };
 }
