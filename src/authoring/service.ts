@@ -6,7 +6,10 @@ export interface ServiceOptions {
   readonly namespace: string;
   /** Owning team: every alert of the service carries it and routing uses it. */
   readonly team: string;
-  /** Labels of the Kubernetes Service the ServiceMonitor selects. Default `app.kubernetes.io/name: <name>`. */
+  /**
+   * Labels of the Kubernetes Service the ServiceMonitor selects. Default `app.kubernetes.io/name: <name>`.
+   * Not empty, and not another service's of the namespace (`service-selector`).
+   */
   readonly selector?: Readonly<Record<string, string>>;
   /** Name of the Service port that serves metrics. Default `http-metrics`. */
   readonly port?: string;

@@ -28,6 +28,7 @@ import { literalSecret } from './rules/literal-secret.ts';
 import { invalidName } from './rules/invalid-name.ts';
 import { missingAnnotation } from './rules/missing-annotation.ts';
 import { promqlSyntax } from './rules/promql-syntax.ts';
+import { serviceSelector } from './rules/service-selector.ts';
 import { sloHighCardinality } from './rules/slo-high-cardinality.ts';
 import { runbookMissingMitigation } from './rules/runbook-missing-mitigation.ts';
 import { runbookUnknownAlert } from './rules/runbook-unknown-alert.ts';
@@ -41,6 +42,7 @@ export const validationRules: readonly ValidationRule[] = [
   invalidName,
   missingAnnotation,
   promqlSyntax,
+  serviceSelector,
   sloHighCardinality,
   alertmanagerVersion,
   criticalUnrouted,

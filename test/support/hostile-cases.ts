@@ -53,6 +53,13 @@ export const hostileCases: readonly HostileCase[] = [
     code: 'duplicate-service',
     at: `${file}:3`,
   },
+  { name: 'an empty ServiceMonitor selector', files: { [file]: withService(`name: 'checkout-worker', selector: {}`) }, code: 'service-selector', at: `${file}:2` },
+  {
+    name: 'two services selecting the same Kubernetes Service',
+    files: { [file]: shop(`${svc}\nservice({ name: 'checkout-canary', namespace: 'shop', team: 'payments', selector: { 'app.kubernetes.io/name': 'checkout' } });`) },
+    code: 'service-selector',
+    at: `${file}:3`,
+  },
   {
     name: 'the same alert twice',
     files: { [file]: shop(`${svc}\nfor (const i of [1, 2]) alert({ name: 'CheckoutDown', service: checkout, severity: 'warning', expr: 'up == 0', for: '5m', summary: 's', description: 'd' });`) },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertOptions } from '../../src/authoring/alert.ts';
 import type { ServiceOptions } from '../../src/authoring/service.ts';
+import { formatLocation } from '../../src/diagnostics/diagnostic.ts';
 import { compileDefinitions, testAlert, testService } from '../support/definitions.ts';
 
 interface Case {
@@ -28,6 +29,7 @@ const cases: Case[] = [
   { name: 'alert name with a slash', alert: { name: '../../etc/passwd' }, expect: { code: 'invalid-name', path: 'alert "../../etc/passwd" > name' } },
   { name: 'label name with a dash', alert: { labels: { 'my-label': 'x' } }, expect: { code: 'invalid-label', path: 'alert "CheckoutDown" > labels' } },
   { name: 'empty label value', alert: { labels: { component: '' } }, expect: { code: 'invalid-label', path: 'alert "CheckoutDown" > labels' } },
+  { name: 'an empty selector, which selects every Service of the namespace', service: { selector: {} }, expect: { code: 'service-selector', path: 'service "checkout" > selector' } },
   { name: 'selector value with a space', service: { selector: { app: 'check out' } }, expect: { code: 'invalid-label', path: 'service "checkout" > selector' } },
   { name: 'severity overridden by a label', alert: { labels: { severity: 'page' } }, expect: { code: 'reserved-label', path: 'alert "CheckoutDown" > labels' } },
   { name: 'runbook_url overridden', alert: { annotations: { runbook_url: 'https://x' } }, expect: { code: 'reserved-label', path: 'alert "CheckoutDown" > annotations' } },
@@ -70,6 +72,28 @@ describe('validation rules', () => {
       const found = result.diagnostics.filter((d) => d.code === 'promql-regexp').map((d) => d.location.path);
       expect(found.sort()).toEqual(['alert "Anchored" > expr', 'alert "Everything" > expr', 'alert "Literal" > expr']);
     }
+  });
+
+  it('reports two scraped services of one namespace with the same selector, at the later, naming the earlier', () => {
+    const checkout = testService();
+    const canary = testService({ name: 'checkout-canary', selector: { 'app.kubernetes.io/name': 'checkout' } });
+    const result = compileDefinitions([checkout, canary]);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.location.path])).toEqual([['service-selector', 'error', 'service "checkout-canary" > selector']]);
+    expect(result.diagnostics[0]!.hint).toContain(formatLocation(checkout.location));
+    const apart = compileDefinitions([
+      checkout,
+      testService({ name: 'checkout', namespace: 'shop-eu' }),
+      testService({ name: 'checkout-legacy', selector: { 'app.kubernetes.io/name': 'checkout' }, scrape: false }),
+    ]);
+    expect(apart.diagnostics.map((d) => d.code)).not.toContain('service-selector');
+  });
+
+  it('warns at a selector that takes in the Services of another of its namespace', () => {
+    const checkout = testService();
+    const canary = testService({ name: 'checkout-canary', selector: { 'app.kubernetes.io/name': 'checkout', track: 'canary' } });
+    const result = compileDefinitions([canary, checkout]);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.location.path])).toEqual([['service-selector', 'warning', 'service "checkout" > selector']]);
+    expect(result.diagnostics[0]!.hint).toContain(formatLocation(canary.location));
   });
 
   it('reports an alert defined twice with the same labels', () => {
