@@ -4,8 +4,8 @@ import type { ServiceDefinition } from '../authoring/service.ts';
 import { watchDeadLetterQueue, type DeadLetterQueueWatchDefinition } from '../authoring/watch.ts';
 import { aggregateBy, quote, re, selector, type Matchers } from '../promql/selector.ts';
 import { LagQueries } from './kafka/lag-queries.ts';
-import type { KafkaExporterOptions } from './kafka-consumer-lag.ts';
-import { alertNames, promNumber, requireExporter, requireName, tuned, type Tunable } from './shared.ts';
+import { exporterScope, type KafkaExporterOptions } from './kafka/exporter-options.ts';
+import { alertNames, promNumber, requireName, tuned, type Tunable } from './shared.ts';
 
 const DLQ_TOPIC = 'dlq_topic';
 
@@ -152,19 +152,16 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
   let reprocessOutcomes: string | undefined;
   if (reprocessor) {
     const owner = { service: reprocessor.service, group: ruleGroup, labels };
-    const exporter = reprocessor.exporter ?? { profile: 'kafka_exporter' };
-    const lagProfile = requireExporter(call, 'reprocessor.exporter.profile', exporter.profile);
-    const lagExporter = { ...exporter.matchers, job: exporter.job ?? lagProfile.job, ...(exporter.namespace ? { namespace: exporter.namespace } : {}) };
+    const lagExporter = exporterScope(call, 'reprocessor.exporter', reprocessor.exporter);
     const lag = new LagQueries({
-      profile: lagProfile,
-      exporter: lagExporter,
+      ...lagExporter,
       group: reprocessor.group ?? reprocessor.service.name,
       topics: [dlqTopic],
     });
     backlogQuery = `label_replace(${lag.lagSum()}, "dlq_topic", ${quote(dlqTopic)}, "", "")`;
     const attempts = profile.kind === 'application' ? (profile.reprocessAttempts ?? 'dlq_reprocess_attempts_total') : undefined;
     if (shared && lag.perTopic) {
-      const everyGroup = new LagQueries({ profile: lagProfile, exporter: lagExporter, group: re('.+'), topics: topicVariable });
+      const everyGroup = new LagQueries({ ...lagExporter, group: re('.+'), topics: topicVariable });
       shared.backlog = `label_replace(${everyGroup.lagSum()}, "dlq_topic", "$1", "topic", "(.*)")`;
     }
     if (shared && attempts) {

@@ -2,21 +2,14 @@ import { alert, type AlertDefinition, type ServiceRef } from '../authoring/alert
 import { template } from '../authoring/location.ts';
 import { OptionsError } from '../authoring/options-error.ts';
 import { watchConsumerGroup, type ConsumerGroupWatchDefinition } from '../authoring/watch.ts';
-import { labelMatchers, re, type Matchers } from '../promql/selector.ts';
+import { labelMatchers, re } from '../promql/selector.ts';
 import { memoize } from '../util/memo.ts';
-import type { ExporterProfile, KafkaExporter } from './kafka/exporters.ts';
+import { exporterScope, type ExporterScope, type KafkaExporterOptions } from './kafka/exporter-options.ts';
+import type { KafkaExporter } from './kafka/exporters.ts';
 import { GROUP_LABEL, LagQueries } from './kafka/lag-queries.ts';
-import { alertNames, listInWords, promNumber, requireExporter, requireName, tuned, type Tunable } from './shared.ts';
+import { alertNames, listInWords, promNumber, requireName, tuned, type Tunable } from './shared.ts';
 
-export interface KafkaExporterOptions {
-  readonly profile: KafkaExporter;
-  /** The exporter's scrape job. Default: the profile's usual one (`kafka-exporter` for kafka_exporter). */
-  readonly job?: string;
-  /** The namespace its series carry (e.g. `kafka` for Strimzi's exporter). */
-  readonly namespace?: string;
-  /** More matchers on every exporter series (e.g. `{ cluster_name: 'main' }`). */
-  readonly matchers?: Matchers;
-}
+export type { KafkaExporterOptions } from './kafka/exporter-options.ts';
 
 export interface KafkaConsumerLagOptions {
   /** The consuming service: it owns the alerts. */
@@ -54,17 +47,12 @@ export interface KafkaConsumerLag {
  * labelled `consumergroup` and `topic`.
  */
 export const kafkaConsumerLag = template(function kafkaConsumerLag(options: KafkaConsumerLagOptions): KafkaConsumerLag {
-  const exporter = typeof options.exporter === 'string' || options.exporter === undefined ? { profile: options.exporter ?? 'kafka_exporter' } : options.exporter;
   const call = `kafkaConsumerLag(${JSON.stringify(options.group) ?? ''})`;
   requireName(call, 'group', options.group);
   checkTopics(call, options.topics);
-  const profile = requireExporter(call, typeof options.exporter === 'object' ? 'exporter.profile' : 'exporter', exporter.profile);
-  const exporterMatchers: Matchers = {
-    ...exporter.matchers,
-    job: exporter.job ?? profile.job,
-    ...(exporter.namespace ? { namespace: exporter.namespace } : {}),
-  };
-  const q = new LagQueries({ profile, exporter: exporterMatchers, group: options.group, topics: options.topics });
+  const exporter = exporterScope(call, 'exporter', options.exporter);
+  const { profile } = exporter;
+  const q = new LagQueries({ ...exporter, group: options.group, topics: options.topics });
   const base = { service: options.service, group: options.ruleGroup ?? 'kafka-lag', labels: { consumergroup: options.group } };
   const group = options.group;
   const topics = listInWords([...options.topics].sort());
@@ -194,7 +182,7 @@ export const kafkaConsumerLag = template(function kafkaConsumerLag(options: Kafk
     shared: {
       variable: GROUP_LABEL,
       value: group,
-      signals: groupVariableSignals(profile, exporterMatchers),
+      signals: groupVariableSignals(exporter),
     },
     alertNames: alertNames(alerts),
     numbers,
@@ -204,8 +192,8 @@ export const kafkaConsumerLag = template(function kafkaConsumerLag(options: Kafk
 
 /** The signals of whichever group the dashboard variable picks: the same for every group one exporter reports. */
 const groupVariableSignals = memoize(
-  (profile: ExporterProfile, exporter: Matchers) => lagSignals(new LagQueries({ profile, exporter, group: re(`$${GROUP_LABEL}`) })),
-  (profile, exporter) => `${profile.name}${labelMatchers(exporter)}`,
+  (exporter: ExporterScope) => lagSignals(new LagQueries({ ...exporter, group: re(`$${GROUP_LABEL}`) })),
+  (exporter) => `${exporter.profile.name}${labelMatchers(exporter.matchers)}[${exporter.bridge}]`,
 );
 
 function lagSignals(q: LagQueries) {

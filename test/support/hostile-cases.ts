@@ -97,6 +97,7 @@ alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: 
   { name: 'labels to alert by that are not a list', files: { [file]: shop(`${svc}\nerrorRate({ service: checkout, maxErrorRatio: 0.05, by: 'route' as never });`) }, code: 'invalid-options', at: `${file}:3` },
   { name: 'a label matcher that is a number', files: { [file]: shop(`${svc}\nerrorRate({ service: checkout, maxErrorRatio: 0.05, matchers: { route: 5 as never } });`) }, code: 'invalid-options', at: `${file}:3` },
   { name: 'a Kafka exporter that vigil does not know', files: { [file]: withLag(`exporter: 'burrow' as never`) }, code: 'invalid-options', at: `${file}:3` },
+  { name: 'a Kafka exporter scrape interval that is no duration', files: { [file]: withLag(`exporter: { profile: 'kafka_exporter', interval: 'often' }`) }, code: 'invalid-options', at: `${file}:3` },
   {
     name: "a project's own template that refuses its options",
     files: { [file]: `import { OptionsError } from 'vigil';\nexport function mine(topics: string[]) {\n  if (topics.length === 0) throw new OptionsError('mine: no topics');\n}\nmine([]);\n` },

@@ -27,9 +27,15 @@ interface World {
   timeLag?: (t: number) => number;
   /** Exporter scrape health; undefined: no `up` series at all. */
   up?: (t: number) => number;
+  /** Minutes whose scrape of the exporter fails: `up` is 0 and every exporter series is stale. */
+  failedScrape?: (t: number) => boolean;
 }
 
-const values = (f: (t: number) => number, end = MINUTES) => Array.from({ length: end }, (_, t) => String(f(t))).join(' ');
+const values = (f: (t: number) => number, end = MINUTES, failed: (t: number) => boolean = () => false) =>
+  Array.from({ length: end }, (_, t) => (failed(t) ? 'stale' : String(f(t)))).join(' ');
+
+/** One failed scrape every 4 minutes, as a kafka_exporter timing out under cluster load. */
+const flapping = (t: number) => t % 4 === 3;
 
 /** The world as the profile's exporter would expose it. */
 function exposition(exporter: KafkaExporter, world: World): InputSeries[] {
@@ -38,7 +44,7 @@ function exposition(exporter: KafkaExporter, world: World): InputSeries[] {
   const job = { job: profile.job };
   const s = (metric: string, labels: Record<string, string>, f: (t: number) => number, end?: number) => ({
     series: `${metric}${labelMatchers({ ...job, ...labels })}`,
-    values: values(f, end),
+    values: values(f, end, world.failedScrape),
   });
   const out: InputSeries[] = [];
   const end = Math.min(...world.partitions.map((x) => x.end ?? MINUTES));
@@ -60,18 +66,26 @@ function exposition(exporter: KafkaExporter, world: World): InputSeries[] {
   }
   if (profile.members && world.members) out.push(s(profile.members, { [g]: GROUP }, world.members, end));
   if (profile.latestOffset && world.produced) out.push(s(profile.latestOffset.metric, { [profile.latestOffset.topicLabel]: TOPIC }, world.produced));
-  if (world.up) out.push(s('up', {}, world.up));
+  const up = world.up;
+  if (up) out.push({ series: `up${labelMatchers(job)}`, values: values((t) => (world.failedScrape?.(t) ? 0 : up(t))) });
   return out;
 }
 
 const healthyPartition: Partition = { lag: (t) => (t % 2 ? 10 : 30), offset: (t) => 1000 + 60 * t };
 const healthy: World = { partitions: [healthyPartition, healthyPartition, healthyPartition], members: () => 3, up: () => 1, produced: (t) => 3000 + 180 * t };
+const growingLag: World = { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 100 + 50 * t, offset: (t: number) => 1000 + 10 * t })) };
+const stalledGroup: World = { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 50 + 2 * t, offset: () => 700 })) };
+const membersLeave: World = { ...healthy, members: (t) => (t < 20 ? 3 : 0) };
 
 function scenarios(exporter: KafkaExporter): Scenario[] {
   const profile = exporterProfiles[exporter];
   const labels: Record<string, string> = profile.lag.per === 'partition' ? { consumergroup: GROUP, topic: TOPIC } : { consumergroup: GROUP };
   const all = ['KafkaConsumerLagHigh', 'KafkaConsumerLagGrowing', 'KafkaConsumerGroupStalled', 'KafkaConsumerGroupNoMembers', 'KafkaConsumerGroupMissing', 'KafkaLagExporterDown', 'KafkaConsumerTimeLagHigh'];
   const quiet = (at: string, except: readonly string[] = []) => all.filter((a) => !except.includes(a)).map((a) => silent(a, at));
+  const growingChecks = [silent('KafkaConsumerLagGrowing', '10m'), fires('KafkaConsumerLagHigh', '30m', labels), fires('KafkaConsumerLagGrowing', '40m', labels), silent('KafkaConsumerGroupStalled', '60m')];
+  const noMembersChecks = profile.members
+    ? [silent('KafkaConsumerGroupNoMembers', '23m'), fires('KafkaConsumerGroupNoMembers', '27m', { consumergroup: GROUP })]
+    : [silent('KafkaConsumerGroupNoMembers', '30m')];
   const list: Scenario[] = [
     { name: 'steady small lag stays quiet', input: exposition(exporter, healthy), checks: quiet('80m') },
     {
@@ -79,20 +93,22 @@ function scenarios(exporter: KafkaExporter): Scenario[] {
       input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => 0, offset: () => 500 })), produced: () => 1500 }),
       checks: quiet('80m'),
     },
+    { name: 'a growing lag warns, then pages', input: exposition(exporter, growingLag), checks: growingChecks },
     {
-      name: 'a growing lag warns, then pages',
-      input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 100 + 50 * t, offset: (t: number) => 1000 + 10 * t })) }),
-      checks: [silent('KafkaConsumerLagGrowing', '10m'), fires('KafkaConsumerLagHigh', '30m', labels), fires('KafkaConsumerLagGrowing', '40m', labels), silent('KafkaConsumerGroupStalled', '60m')],
+      name: 'a growing lag warns, then pages, though one scrape in four fails',
+      input: exposition(exporter, { ...growingLag, failedScrape: flapping }),
+      checks: [...growingChecks, silent('KafkaLagExporterDown', '60m')],
     },
     {
       name: 'a lag that is high but shrinking does not page',
       input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 5000 - 20 * t, offset: (t: number) => 1000 + 80 * t })) }),
       checks: [fires('KafkaConsumerLagHigh', '30m', labels), silent('KafkaConsumerLagGrowing', '60m')],
     },
+    { name: 'no members pages after 5 minutes', input: exposition(exporter, membersLeave), checks: noMembersChecks },
     {
-      name: 'no members pages after 5 minutes',
-      input: exposition(exporter, { ...healthy, members: (t) => (t < 20 ? 3 : 0) }),
-      checks: profile.members ? [silent('KafkaConsumerGroupNoMembers', '23m'), fires('KafkaConsumerGroupNoMembers', '27m', { consumergroup: GROUP })] : [silent('KafkaConsumerGroupNoMembers', '30m')],
+      name: 'no members pages after 5 minutes, though one scrape in four fails',
+      input: exposition(exporter, { ...membersLeave, failedScrape: flapping }),
+      checks: [...noMembersChecks, silent('KafkaLagExporterDown', '60m')],
     },
     {
       name: 'a vanished group pages while the exporter is up',
@@ -114,11 +130,14 @@ function scenarios(exporter: KafkaExporter): Scenario[] {
     });
   }
   if (profile.committedOffset) {
-    list.push({
-      name: 'a stalled group pages',
-      input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 50 + 2 * t, offset: () => 700 })) }),
-      checks: [fires('KafkaConsumerGroupStalled', '25m', labels)],
-    });
+    list.push(
+      { name: 'a stalled group pages', input: exposition(exporter, stalledGroup), checks: [fires('KafkaConsumerGroupStalled', '25m', labels)] },
+      {
+        name: 'a stalled group pages, though one scrape in four fails',
+        input: exposition(exporter, { ...stalledGroup, failedScrape: flapping }),
+        checks: [fires('KafkaConsumerGroupStalled', '25m', labels), silent('KafkaLagExporterDown', '60m')],
+      },
+    );
   }
   if (profile.lag.per === 'partition' && profile.lag.noCommitSentinel) {
     list.push({

@@ -1,14 +1,11 @@
 import { aggregateBy, by, oneOf, quote, selector, type Matchers, type MatchValue } from '../../promql/selector.ts';
-import type { ExporterProfile } from './exporters.ts';
+import type { ExporterScope } from './exporter-options.ts';
 
 /** The labels every Kafka query returns, whatever the exporter calls them. */
 export const GROUP_LABEL = 'consumergroup';
 export const TOPIC_LABEL = 'topic';
 
-export interface LagScope {
-  readonly profile: ExporterProfile;
-  /** Selects the exporter's series (job, namespace, ...). */
-  readonly exporter: Matchers;
+export interface LagScope extends ExporterScope {
   /** The group's name, or a matcher selecting groups (a dashboard variable's regex). */
   readonly group: MatchValue;
   /** The topics, or a matcher selecting them; absent, every topic the group reads. */
@@ -45,12 +42,17 @@ export class LagQueries {
     const key = withTopics ? `${metric} topics` : metric;
     let series = this.selectors.get(key);
     if (series === undefined) {
-      const matchers: Record<string, Matchers[string]> = { ...this.scope.exporter, [this.labels.group]: this.scope.group };
+      const matchers: Record<string, Matchers[string]> = { ...this.scope.matchers, [this.labels.group]: this.scope.group };
       if (withTopics && this.topicMatcher !== undefined) matchers[this.labels.topic] = this.topicMatcher;
       series = selector(metric, matchers);
       this.selectors.set(key, series);
     }
     return series;
+  }
+
+  /** The newest value of each series within the bridge (see ExporterScope). */
+  private instant(metric: string, withTopics: boolean): string {
+    return `last_over_time(${this.series(metric, withTopics)}[${this.scope.bridge}])`;
   }
 
   /** Renames the exporter's group and topic labels to the normalized ones. */
@@ -71,21 +73,21 @@ export class LagQueries {
 
   /** Per-partition lag with the no-commit sentinel (-1) dropped. */
   private partitionLag(metric: string, sentinel: boolean): string {
-    const series = this.series(metric, true);
-    return sentinel ? `${series} >= 0` : series;
+    const lag = this.instant(metric, true);
+    return sentinel ? `${lag} >= 0` : lag;
   }
 
   /** Worst partition's lag, messages. */
   lagMax(): string {
     const lag = this.scope.profile.lag;
-    if (lag.per === 'group') return this.aggregate('max', this.series(lag.max, false));
+    if (lag.per === 'group') return this.aggregate('max', this.instant(lag.max, false));
     return this.aggregate('max', this.partitionLag(lag.metric, lag.noCommitSentinel));
   }
 
   /** Summed lag, messages. */
   lagSum(): string {
     const lag = this.scope.profile.lag;
-    if (lag.per === 'group') return this.aggregate('max', this.series(lag.sum, false));
+    if (lag.per === 'group') return this.aggregate('max', this.instant(lag.sum, false));
     return this.aggregate('sum', this.partitionLag(lag.metric, lag.noCommitSentinel));
   }
 
@@ -103,15 +105,15 @@ export class LagQueries {
     const lag = profile.lag;
     if (lag.per === 'group') {
       const groupUnchanged = `${aggregateBy('max', [this.labels.group], `changes(${this.series(offset.metric, true)}[${window}])`)} == 0`;
-      return this.aggregate('max', `(${this.series(lag.sum, false)} > 0) and on (${this.labels.group}) (${groupUnchanged})`);
+      return this.aggregate('max', `(${this.instant(lag.sum, false)} > 0) and on (${this.labels.group}) (${groupUnchanged})`);
     }
     const join = offset.per === 'partition' ? [this.labels.group, this.labels.topic, this.labels.partition] : [this.labels.group, this.labels.topic];
-    return this.aggregate('max', `(${this.series(lag.metric, true)} > 0) and on (${join.join(', ')}) (${unchanged})`);
+    return this.aggregate('max', `(${this.instant(lag.metric, true)} > 0) and on (${join.join(', ')}) (${unchanged})`);
   }
 
   members(): string | undefined {
     const metric = this.scope.profile.members;
-    return metric ? this.aggregate('max', this.series(metric, false), [GROUP_LABEL]) : undefined;
+    return metric ? this.aggregate('max', this.instant(metric, false), [GROUP_LABEL]) : undefined;
   }
 
   /** Committed messages per second. */
@@ -124,11 +126,11 @@ export class LagQueries {
   /** Time lag in seconds: measured where the exporter has it, else the summed lag over the produce rate (no value while nothing is produced). */
   timeLagSeconds(): string | undefined {
     const { profile } = this.scope;
-    if (profile.timeLagSeconds) return this.aggregate('max', this.series(profile.timeLagSeconds, true));
+    if (profile.timeLagSeconds) return this.aggregate('max', this.instant(profile.timeLagSeconds, true));
     const latest = profile.latestOffset;
     if (!latest) return undefined;
     const topics = this.topicMatcher;
-    const produced = selector(latest.metric, { ...this.scope.exporter, ...(topics === undefined ? {} : { [latest.topicLabel]: topics }) });
+    const produced = selector(latest.metric, { ...this.scope.matchers, ...(topics === undefined ? {} : { [latest.topicLabel]: topics }) });
     if (this.perTopic) {
       const rate = aggregateBy('sum', [TOPIC_LABEL], this.normalized(`deriv(${produced}[5m])`));
       return `${this.lagSum()} / on (${TOPIC_LABEL}) group_left () (${rate} > 0)`;
@@ -140,7 +142,7 @@ export class LagQueries {
   missing(window: string): string {
     const lag = this.scope.profile.lag;
     const absent = (matchers: Matchers, metric: string) =>
-      this.normalized(`absent_over_time(${selector(metric, { ...this.scope.exporter, [this.labels.group]: this.scope.group, ...matchers })}[${window}])`);
+      this.normalized(`absent_over_time(${selector(metric, { ...this.scope.matchers, [this.labels.group]: this.scope.group, ...matchers })}[${window}])`);
     if (lag.per === 'group') return absent({}, lag.sum);
     const { topics } = this.scope;
     if (!isTopicList(topics)) throw new Error('internal: missing() needs the list of topics');
@@ -152,7 +154,7 @@ export class LagQueries {
 
   /** The exporter's scrape target: 1 when up. */
   exporterUp(): string {
-    return selector('up', this.scope.exporter);
+    return selector('up', this.scope.matchers);
   }
 }
 
