@@ -149,9 +149,9 @@ export const kafkaConsumerLag = template(function kafkaConsumerLag(options: Kafk
         ...base,
         name: 'KafkaConsumerGroupMissing',
         severity: 'critical',
-        expr: `(${q.missing(missing.window)})\nand on ()\n(max(${q.exporterUp()}) == 1)`,
+        expr: `(${q.missing(missing.window)})\nand on ()\n(${q.exporterSeesGroups()})`,
         summary: `Consumer group ${group} has vanished ${where}`,
-        description: `The lag exporter is up but has not reported consumer group ${group} ${where} for ${missing.window}. The group was deleted or renamed, or its offsets expired: its lag can no longer be watched.`,
+        description: `The lag exporter reports other consumer groups but has not reported ${group} ${where} for ${missing.window}. The group was deleted or renamed, or its offsets expired: its lag can no longer be watched.`,
       }),
     );
   }
@@ -159,15 +159,17 @@ export const kafkaConsumerLag = template(function kafkaConsumerLag(options: Kafk
   const exporterDown = tuned(options.exporterDown, { for: '5m' });
   if (exporterDown) {
     const up = q.exporterUp();
+    // count(): one alert whichever way the exporter fails, and no second one when several hold.
+    const failing = [`max(${up}) == 0`, `absent(${up})`, ...q.exporterBlind()];
     alerts.push(
       alert({
         ...base,
         name: 'KafkaLagExporterDown',
         severity: 'critical',
-        expr: `max(${up}) == 0\nor\nabsent(${up})`,
+        expr: `count(\n  ${failing.join('\n  or\n  ')}\n)`,
         for: exporterDown.for,
-        summary: `The Kafka lag exporter (${profile.name}) is down: the lag of ${group} is not watched`,
-        description: `Prometheus has not scraped the ${profile.name} exporter for ${exporterDown.for}. Until it is back, no lag alert of consumer group ${group} can fire.`,
+        summary: `The Kafka lag exporter (${profile.name}) is down or cannot read Kafka: the lag of ${group} is not watched`,
+        description: `For ${exporterDown.for}, Prometheus has not scraped the ${profile.name} exporter, or it has reported no consumer group at all${profile.health ? ` or a failed collection (${profile.health} 0)` : ''}: it cannot reach the brokers. Until it is back, no lag alert of consumer group ${group} can fire.`,
       }),
     );
   }
@@ -204,6 +206,7 @@ function lagSignals(q: LagQueries) {
     members: q.members(),
     consumeRate: q.consumeRate(),
     timeLagSeconds: q.timeLagSeconds(),
+    exporterHealth: q.exporterHealth(),
   };
 }
 

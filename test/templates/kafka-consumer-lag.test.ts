@@ -29,6 +29,10 @@ interface World {
   up?: (t: number) => number;
   /** Minutes whose scrape of the exporter fails: `up` is 0 and every exporter series is stale. */
   failedScrape?: (t: number) => boolean;
+  /** The exporter also reports another, healthy group until this minute (default: throughout). */
+  otherGroupEnd?: number;
+  /** The exporter's own gauge of its collection from Kafka (kminion), 1 unless given. */
+  health?: (t: number) => number;
 }
 
 const values = (f: (t: number) => number, end = MINUTES, failed: (t: number) => boolean = () => false) =>
@@ -65,6 +69,10 @@ function exposition(exporter: KafkaExporter, world: World): InputSeries[] {
     out.push(s(profile.committedOffset.metric, { [g]: GROUP, [tp]: TOPIC }, (t) => world.partitions.reduce((a, x) => a + x.offset(t), 0), end));
   }
   if (profile.members && world.members) out.push(s(profile.members, { [g]: GROUP }, world.members, end));
+  const other = profile.lag.per === 'partition' ? s(profile.lag.metric, { [g]: 'billing', [tp]: 'billing.created', [p]: '0' }, () => 0, world.otherGroupEnd) : s(profile.lag.sum, { [g]: 'billing' }, () => 0, world.otherGroupEnd);
+  out.push(other);
+  if (profile.members) out.push(s(profile.members, { [g]: 'billing' }, () => 2, world.otherGroupEnd));
+  if (profile.health) out.push(s(profile.health, { version: 'v2.2.3' }, world.health ?? (() => 1)));
   if (profile.latestOffset && world.produced) out.push(s(profile.latestOffset.metric, { [profile.latestOffset.topicLabel]: TOPIC }, world.produced));
   const up = world.up;
   if (up) out.push({ series: `up${labelMatchers(job)}`, values: values((t) => (world.failedScrape?.(t) ? 0 : up(t))) });
@@ -116,12 +124,24 @@ function scenarios(exporter: KafkaExporter): Scenario[] {
       checks: [silent('KafkaConsumerGroupMissing', '25m'), fires('KafkaConsumerGroupMissing', '40m', labels), silent('KafkaLagExporterDown', '40m')],
     },
     {
+      name: 'an exporter that answers but reports no group (it cannot reach Kafka) pages once, and the vanished-group alert stays quiet',
+      input: exposition(exporter, { ...healthy, partitions: healthy.partitions.map((x) => ({ ...x, end: 20 })), otherGroupEnd: 20 }),
+      checks: [silent('KafkaLagExporterDown', '22m'), fires('KafkaLagExporterDown', '30m'), silent('KafkaConsumerGroupMissing', '30m'), silent('KafkaConsumerGroupMissing', '45m')],
+    },
+    {
       name: 'a down exporter pages, and the vanished-group alert stays quiet',
-      input: exposition(exporter, { ...healthy, up: (t) => (t < 20 ? 1 : 0) }),
-      checks: [silent('KafkaLagExporterDown', '22m'), fires('KafkaLagExporterDown', '30m'), silent('KafkaConsumerGroupMissing', '30m')],
+      input: exposition(exporter, { ...healthy, failedScrape: (t) => t >= 20 }),
+      checks: [silent('KafkaLagExporterDown', '22m'), fires('KafkaLagExporterDown', '30m'), silent('KafkaConsumerGroupMissing', '30m'), silent('KafkaConsumerGroupMissing', '45m')],
     },
     { name: 'an absent exporter pages', input: exposition(exporter, { ...healthy, up: undefined }), checks: [fires('KafkaLagExporterDown', '10m')] },
   ];
+  if (profile.health) {
+    list.push({
+      name: 'an exporter that reports a failed collection pages, and a group it lost is not called vanished',
+      input: exposition(exporter, { ...healthy, partitions: healthy.partitions.map((x) => ({ ...x, end: 20 })), health: (t) => (t < 20 ? 1 : 0) }),
+      checks: [silent('KafkaLagExporterDown', '22m'), fires('KafkaLagExporterDown', '30m'), silent('KafkaConsumerGroupMissing', '45m')],
+    });
+  }
   if (profile.committedOffset?.per === 'partition' && profile.lag.per === 'partition') {
     list.push({
       name: 'one stuck partition among healthy ones pages',

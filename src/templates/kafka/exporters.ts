@@ -26,6 +26,8 @@ export interface ExporterProfile {
   /** Time lag in seconds per partition, where the exporter measures it. */
   readonly timeLagSeconds?: string;
   readonly members?: string;
+  /** The exporter's own gauge of its last collection from Kafka: 1 when whole, 0 when any part failed. */
+  readonly health?: string;
 }
 
 export const exporterProfiles: Readonly<Record<KafkaExporter, ExporterProfile>> = {
@@ -47,6 +49,7 @@ export const exporterProfiles: Readonly<Record<KafkaExporter, ExporterProfile>> 
     committedOffset: { metric: 'kminion_kafka_consumer_group_topic_offset_sum', per: 'topic' },
     latestOffset: { metric: 'kminion_kafka_topic_high_water_mark_sum', topicLabel: 'topic_name' },
     members: 'kminion_kafka_consumer_group_members',
+    health: 'kminion_exporter_up',
   },
   // seglo/kafka-lag-exporter: measures time lag from its offset/time table.
   'kafka-lag-exporter': {

@@ -156,6 +156,34 @@ export class LagQueries {
   exporterUp(): string {
     return selector('up', this.scope.matchers);
   }
+
+  /**
+   * Series while the exporter answers scrapes but cannot read Kafka: it reports no consumer
+   * group at all (kafka_exporter logs `Cannot connect to broker` and serves none), or says so itself.
+   */
+  exporterBlind(): string[] {
+    const health = this.exporterHealth();
+    return [`absent_over_time(${this.everyGroup()}[${this.scope.bridge}])`, ...(health ? [`${health} == 0`] : [])];
+  }
+
+  /** One series while the exporter reports at least one consumer group (and, where it says so, read Kafka whole). */
+  exporterSeesGroups(): string {
+    const health = this.exporterHealth();
+    const groups = `count(last_over_time(${this.everyGroup()}[${this.scope.bridge}]))`;
+    return health ? `${groups} and on () (${health} == 1)` : groups;
+  }
+
+  /** The exporter's own word on its last collection from Kafka, where it gives one: 1 whole, 0 not. */
+  exporterHealth(): string | undefined {
+    const { health } = this.scope.profile;
+    return health ? `max(last_over_time(${selector(health, this.scope.matchers)}[${this.scope.bridge}]))` : undefined;
+  }
+
+  /** A series per group the exporter reports (its members where it has them: one series a group, not one a partition). */
+  private everyGroup(): string {
+    const { lag, members } = this.scope.profile;
+    return selector(members ?? (lag.per === 'group' ? lag.sum : lag.metric), this.scope.matchers);
+  }
 }
 
 function isTopicList(topics: LagScope['topics']): topics is readonly string[] {
