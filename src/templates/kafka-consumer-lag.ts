@@ -37,6 +37,12 @@ export interface KafkaConsumerLagOptions {
   readonly ruleGroup?: string;
 }
 
+/**
+ * How far back KafkaConsumerLagGrowing wants the lag still growing: after one burst (a replay) the
+ * trend over its whole window stays up for most of the window while the backlog already drains.
+ */
+const RECENT = '5m';
+
 export interface KafkaConsumerLag {
   readonly alerts: readonly AlertDefinition[];
   readonly watch: ConsumerGroupWatchDefinition;
@@ -85,10 +91,10 @@ export const kafkaConsumerLag = template(function kafkaConsumerLag(options: Kafk
         ...base,
         name: 'KafkaConsumerLagGrowing',
         severity: 'critical',
-        expr: `(${q.lagGrowth(growing.window)} * 3600 > ${promNumber(growing.minGrowthPerHour)})\nand\n(${q.lagSum()} > ${promNumber(threshold)})`,
+        expr: `(${q.lagGrowth(growing.window)} * 3600 > ${promNumber(growing.minGrowthPerHour)})\nand\n(${q.lagGrowth(RECENT)} > 0)\nand\n(${q.lagSum()} > ${promNumber(threshold)})`,
         for: growing.for,
         summary: `Consumer group ${group} falls further behind ${where}, by {{ $value | humanize }} messages an hour`,
-        description: `The lag of consumer group ${group} ${where} is above ${promNumber(threshold)} messages and has kept growing by more than ${promNumber(growing.minGrowthPerHour)} messages an hour (fitted over ${growing.window}) for ${growing.for}. The consumers cannot keep up with what is produced: scale them or find what slows them down.`,
+        description: `The lag of consumer group ${group} ${where} is above ${promNumber(threshold)} messages and has kept growing, by more than ${promNumber(growing.minGrowthPerHour)} messages an hour fitted over ${growing.window} and still over the last ${RECENT}, for ${growing.for}. The consumers cannot keep up with what is produced: scale them or find what slows them down.`,
       }),
     );
   }

@@ -83,6 +83,11 @@ const healthyPartition: Partition = { lag: (t) => (t % 2 ? 10 : 30), offset: (t)
 const healthy: World = { partitions: [healthyPartition, healthyPartition, healthyPartition], members: () => 3, up: () => 1, produced: (t) => 3000 + 180 * t };
 const growingLag: World = { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 100 + 50 * t, offset: (t: number) => 1000 + 10 * t })) };
 const stalledGroup: World = { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: (t: number) => 50 + 2 * t, offset: () => 700 })) };
+/** A replay puts 50,000 messages at once on the topic at minute 20; the group drains 3000 a minute. */
+const drainingBurst: World = {
+  ...healthy,
+  partitions: [0, 1, 2].map(() => ({ lag: (t: number) => (t < 20 ? 20 : Math.max(20, 16_667 - 1000 * (t - 20))), offset: (t: number) => 1000 + 1000 * t })),
+};
 const membersLeave: World = { ...healthy, members: (t) => (t < 20 ? 3 : 0) };
 
 function scenarios(exporter: KafkaExporter): Scenario[] {
@@ -106,6 +111,11 @@ function scenarios(exporter: KafkaExporter): Scenario[] {
       name: 'a growing lag warns, then pages, though one scrape in four fails',
       input: exposition(exporter, { ...growingLag, failedScrape: flapping }),
       checks: [...growingChecks, silent('KafkaLagExporterDown', '60m')],
+    },
+    {
+      name: 'a burst that the group drains does not page',
+      input: exposition(exporter, drainingBurst),
+      checks: ['22m', '26m', '30m', '34m', '38m', '45m'].map((at) => silent('KafkaConsumerLagGrowing', at)),
     },
     {
       name: 'a lag that is high but shrinking does not page',
