@@ -212,6 +212,7 @@ function lagSignals(q: LagQueries) {
     members: q.members(),
     consumeRate: q.consumeRate(),
     timeLagSeconds: q.timeLagSeconds(),
+    produceRate: q.produceRate(),
     exporterHealth: q.exporterHealth(),
   };
 }

@@ -11,10 +11,13 @@ const GROUP = 'orders';
 const TOPIC = 'orders.created';
 const MINUTES = 90;
 
-/** One partition over time (one sample a minute): its lag and committed offset; `end` stops its series. */
+/** One partition over time (one sample a minute): its lag and committed offset; its series run from `start` to `end`. */
 interface Partition {
   lag: (t: number) => number;
   offset: (t: number) => number;
+  /** Its newest offset, where the exporter reports one per partition; default its share of the world's `produced`. */
+  logEnd?: (t: number) => number;
+  start?: number;
   end?: number;
 }
 
@@ -35,8 +38,8 @@ interface World {
   health?: (t: number) => number;
 }
 
-const values = (f: (t: number) => number, end = MINUTES, failed: (t: number) => boolean = () => false) =>
-  Array.from({ length: end }, (_, t) => (failed(t) ? 'stale' : String(f(t)))).join(' ');
+const values = (f: (t: number) => number, end = MINUTES, failed: (t: number) => boolean = () => false, start = 0) =>
+  Array.from({ length: end }, (_, t) => (t < start ? '_' : failed(t) ? 'stale' : String(f(t)))).join(' ');
 
 /** One failed scrape every 4 minutes, as a kafka_exporter timing out under cluster load. */
 const flapping = (t: number) => t % 4 === 3;
@@ -46,17 +49,18 @@ function exposition(exporter: KafkaExporter, world: World): InputSeries[] {
   const profile = exporterProfiles[exporter];
   const { group: g, topic: tp, partition: p } = profile.labels;
   const job = { job: profile.job };
-  const s = (metric: string, labels: Record<string, string>, f: (t: number) => number, end?: number) => ({
+  const s = (metric: string, labels: Record<string, string>, f: (t: number) => number, end?: number, start?: number) => ({
     series: `${metric}${labelMatchers({ ...job, ...labels })}`,
-    values: values(f, end, world.failedScrape),
+    values: values(f, end, world.failedScrape, start),
   });
   const out: InputSeries[] = [];
   const end = Math.min(...world.partitions.map((x) => x.end ?? MINUTES));
   if (profile.lag.per === 'partition') {
     world.partitions.forEach((part, i) => {
-      out.push(s(profile.lag.per === 'partition' ? profile.lag.metric : '', { [g]: GROUP, [tp]: TOPIC, [p]: String(i) }, part.lag, part.end));
-      if (profile.committedOffset?.per === 'partition') out.push(s(profile.committedOffset.metric, { [g]: GROUP, [tp]: TOPIC, [p]: String(i) }, part.offset, part.end));
-      if (profile.timeLagSeconds && world.timeLag) out.push(s(profile.timeLagSeconds, { [g]: GROUP, [tp]: TOPIC, [p]: String(i) }, world.timeLag, part.end));
+      const labels = { [g]: GROUP, [tp]: TOPIC, [p]: String(i) };
+      out.push(s(profile.lag.per === 'partition' ? profile.lag.metric : '', labels, part.lag, part.end, part.start));
+      if (profile.committedOffset?.per === 'partition') out.push(s(profile.committedOffset.metric, labels, part.offset, part.end, part.start));
+      if (profile.timeLagSeconds && world.timeLag) out.push(s(profile.timeLagSeconds, labels, world.timeLag, part.end, part.start));
     });
   } else {
     out.push(s(profile.lag.max, { [g]: GROUP }, (t) => Math.max(...world.partitions.map((x) => x.lag(t))), end));
@@ -73,7 +77,14 @@ function exposition(exporter: KafkaExporter, world: World): InputSeries[] {
   out.push(other);
   if (profile.members) out.push(s(profile.members, { [g]: 'billing' }, () => 2, world.otherGroupEnd));
   if (profile.health) out.push(s(profile.health, { version: 'v2.2.3' }, world.health ?? (() => 1)));
-  if (profile.latestOffset && world.produced) out.push(s(profile.latestOffset.metric, { [profile.latestOffset.topicLabel]: TOPIC }, world.produced));
+  const { latestOffset } = profile;
+  const produced = world.produced;
+  if (latestOffset?.per === 'partition' && produced) {
+    world.partitions.forEach((part, i) => {
+      const logEnd = part.logEnd ?? ((t: number) => produced(t) / world.partitions.length);
+      out.push(s(latestOffset.metric, { [latestOffset.topicLabel]: TOPIC, [p]: String(i) }, logEnd, undefined, part.start));
+    });
+  } else if (latestOffset && produced) out.push(s(latestOffset.metric, { [latestOffset.topicLabel]: TOPIC }, produced));
   const up = world.up;
   if (up) out.push({ series: `up${labelMatchers(job)}`, values: values((t) => (world.failedScrape?.(t) ? 0 : up(t))) });
   return out;
@@ -170,15 +181,23 @@ function scenarios(exporter: KafkaExporter): Scenario[] {
     );
   }
   if (profile.lag.per === 'partition' && profile.lag.noCommitSentinel) {
+    // What the exporter reports for a partition the group never committed on: -1, or NaN (kafka-lag-exporter).
+    const never = exporter === 'kafka-lag-exporter' ? NaN : -1;
+    const uncommitted: Partition = { lag: () => never, offset: () => never };
     list.push({
-      name: 'the -1 sentinel of a group that never committed stays quiet',
-      input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => -1, offset: () => -1 })) }),
+      name: 'a group that never committed on an idle topic stays quiet',
+      input: exposition(exporter, { ...healthy, partitions: [uncommitted, uncommitted, uncommitted], produced: () => 3000 }),
       checks: quiet('80m'),
     });
     list.push({
-      name: 'the -1 sentinel of partitions never committed does not hide the lag of the others',
-      input: exposition(exporter, { ...healthy, partitions: [{ lag: () => 1001, offset: (t) => 1000 + 60 * t }, { lag: () => -1, offset: () => -1 }, { lag: () => -1, offset: () => -1 }] }),
+      name: 'partitions never committed on do not hide the lag of the others',
+      input: exposition(exporter, { ...healthy, partitions: [{ lag: () => 1001, offset: (t) => 1000 + 60 * t }, uncommitted, uncommitted] }),
       checks: [fires('KafkaConsumerLagHigh', '30m', labels)],
+    });
+    list.push({
+      name: 'a new partition the group never commits on while messages arrive pages as stalled, after the window it has to be picked up',
+      input: exposition(exporter, { ...healthy, partitions: [healthyPartition, healthyPartition, { ...uncommitted, start: 10, logEnd: (t) => 120 * (t - 10) }] }),
+      checks: [silent('KafkaConsumerGroupStalled', '28m'), fires('KafkaConsumerGroupStalled', '32m', labels), silent('KafkaConsumerLagHigh', '60m')],
     });
   }
   if (profile.timeLagSeconds) {

@@ -14,7 +14,8 @@ export interface ExporterProfile {
   readonly labels: { readonly group: string; readonly topic: string; readonly partition: string };
   /**
    * Lag in messages. `partition`: per partition (max and sum are taken by vigil); `group`: only
-   * the exporter's own per-group max and sum, with no topic label.
+   * the exporter's own per-group max and sum, with no topic label. `noCommitSentinel`: a
+   * partition the group never committed on is reported, with a lag below zero or NaN.
    */
   readonly lag:
     | { readonly per: 'partition'; readonly metric: string; readonly noCommitSentinel: boolean }
@@ -22,7 +23,7 @@ export interface ExporterProfile {
   /** The committed offset, per partition or per topic, where the exporter has it. */
   readonly committedOffset?: { readonly metric: string; readonly per: 'partition' | 'topic' };
   /** The newest offset of each partition or topic (the produce side), to estimate time lag. */
-  readonly latestOffset?: { readonly metric: string; readonly topicLabel: string };
+  readonly latestOffset?: { readonly metric: string; readonly topicLabel: string; readonly per: 'partition' | 'topic' };
   /** Time lag in seconds per partition, where the exporter measures it. */
   readonly timeLagSeconds?: string;
   readonly members?: string;
@@ -31,33 +32,35 @@ export interface ExporterProfile {
 }
 
 export const exporterProfiles: Readonly<Record<KafkaExporter, ExporterProfile>> = {
-  // danielqsj/kafka_exporter, also shipped by Strimzi as its Kafka Exporter.
+  // danielqsj/kafka_exporter, also shipped by Strimzi as its Kafka Exporter. Lag -1: never committed.
   kafka_exporter: {
     name: 'kafka_exporter',
     job: 'kafka-exporter',
     labels: { group: 'consumergroup', topic: 'topic', partition: 'partition' },
     lag: { per: 'partition', metric: 'kafka_consumergroup_lag', noCommitSentinel: true },
     committedOffset: { metric: 'kafka_consumergroup_current_offset', per: 'partition' },
-    latestOffset: { metric: 'kafka_topic_partition_current_offset', topicLabel: 'topic' },
+    latestOffset: { metric: 'kafka_topic_partition_current_offset', topicLabel: 'topic', per: 'partition' },
     members: 'kafka_consumergroup_members',
   },
+  // redpanda-data/kminion: reports only partitions with a committed offset, and lag of at least 0.
   kminion: {
     name: 'kminion',
     job: 'kminion',
     labels: { group: 'group_id', topic: 'topic_name', partition: 'partition_id' },
     lag: { per: 'partition', metric: 'kminion_kafka_consumer_group_topic_partition_lag', noCommitSentinel: false },
     committedOffset: { metric: 'kminion_kafka_consumer_group_topic_offset_sum', per: 'topic' },
-    latestOffset: { metric: 'kminion_kafka_topic_high_water_mark_sum', topicLabel: 'topic_name' },
+    latestOffset: { metric: 'kminion_kafka_topic_high_water_mark_sum', topicLabel: 'topic_name', per: 'topic' },
     members: 'kminion_kafka_consumer_group_members',
     health: 'kminion_exporter_up',
   },
-  // seglo/kafka-lag-exporter: measures time lag from its offset/time table.
+  // seglo/kafka-lag-exporter: measures time lag from its offset/time table. Lag NaN: never committed.
   'kafka-lag-exporter': {
     name: 'kafka-lag-exporter',
     job: 'kafka-lag-exporter',
     labels: { group: 'group', topic: 'topic', partition: 'partition' },
-    lag: { per: 'partition', metric: 'kafka_consumergroup_group_lag', noCommitSentinel: false },
+    lag: { per: 'partition', metric: 'kafka_consumergroup_group_lag', noCommitSentinel: true },
     committedOffset: { metric: 'kafka_consumergroup_group_offset', per: 'partition' },
+    latestOffset: { metric: 'kafka_partition_latest_offset', topicLabel: 'topic', per: 'partition' },
     timeLagSeconds: 'kafka_consumergroup_group_lag_seconds',
   },
   // Redpanda's native public metrics (v25.1+, when consumer group lag metrics are enabled).
@@ -67,7 +70,7 @@ export const exporterProfiles: Readonly<Record<KafkaExporter, ExporterProfile>> 
     labels: { group: 'redpanda_group', topic: 'redpanda_topic', partition: 'redpanda_partition' },
     lag: { per: 'group', max: 'redpanda_kafka_consumer_group_lag_max', sum: 'redpanda_kafka_consumer_group_lag_sum' },
     committedOffset: { metric: 'redpanda_kafka_consumer_group_committed_offset', per: 'partition' },
-    latestOffset: { metric: 'redpanda_kafka_max_offset', topicLabel: 'redpanda_topic' },
+    latestOffset: { metric: 'redpanda_kafka_max_offset', topicLabel: 'redpanda_topic', per: 'partition' },
     members: 'redpanda_kafka_consumer_group_consumers',
   },
 };

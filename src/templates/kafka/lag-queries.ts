@@ -1,5 +1,6 @@
 import { aggregateBy, by, oneOf, quote, selector, type Matchers, type MatchValue } from '../../promql/selector.ts';
 import type { ExporterScope } from './exporter-options.ts';
+import type { ExporterProfile } from './exporters.ts';
 
 /** The labels every Kafka query returns, whatever the exporter calls them. */
 export const GROUP_LABEL = 'consumergroup';
@@ -71,7 +72,7 @@ export class LagQueries {
     return aggregateBy(op, kept, this.normalized(expr));
   }
 
-  /** Per-partition lag with the no-commit sentinel (-1) dropped. */
+  /** Per-partition lag without the partitions never committed on (their -1 or NaN fails `>= 0`). */
   private partitionLag(metric: string, sentinel: boolean): string {
     const lag = this.instant(metric, true);
     return sentinel ? `${lag} >= 0` : lag;
@@ -108,7 +109,29 @@ export class LagQueries {
       return this.aggregate('max', `(${this.instant(lag.sum, false)} > 0) and on (${this.labels.group}) (${groupUnchanged})`);
     }
     const join = offset.per === 'partition' ? [this.labels.group, this.labels.topic, this.labels.partition] : [this.labels.group, this.labels.topic];
-    return this.aggregate('max', `(${this.instant(lag.metric, true)} > 0) and on (${join.join(', ')}) (${unchanged})`);
+    const committedNoMore = `(${this.instant(lag.metric, true)} > 0) and on (${join.join(', ')}) (${unchanged})`;
+    const neverCommitted = this.unreadPartitions(window);
+    return this.aggregate('max', neverCommitted ? `${committedNoMore}\nor\n${neverCommitted}` : committedNoMore);
+  }
+
+  /**
+   * Partitions the group never committed on while messages were written to them over `window`
+   * (the partition existed that long: a new one gets that time to be picked up), valued by
+   * those messages. kafka_exporter's -1 and kafka-lag-exporter's NaN are both 0 under `>= bool 0`.
+   */
+  private unreadPartitions(window: string): string | undefined {
+    const { lag, latestOffset } = this.scope.profile;
+    if (lag.per !== 'partition' || !lag.noCommitSentinel || latestOffset?.per !== 'partition') return undefined;
+    const on = [this.labels.topic, this.labels.partition];
+    const logEnd = this.logEndOffset(latestOffset);
+    const written = `last_over_time(${logEnd}[${this.scope.bridge}]) - last_over_time(${logEnd}[${this.scope.bridge}] offset ${window}) > 0`;
+    return `((${this.instant(lag.metric, true)} >= bool 0) == 0) + on (${on.join(', ')}) group_left () ${aggregateBy('max', on, written)}`;
+  }
+
+  /** The newest offset of the topics' partitions, or of the topics. */
+  private logEndOffset(latest: NonNullable<ExporterProfile['latestOffset']>): string {
+    const topics = this.topicMatcher;
+    return selector(latest.metric, { ...this.scope.matchers, ...(topics === undefined ? {} : { [latest.topicLabel]: topics }) });
   }
 
   members(): string | undefined {
@@ -127,15 +150,17 @@ export class LagQueries {
   timeLagSeconds(): string | undefined {
     const { profile } = this.scope;
     if (profile.timeLagSeconds) return this.aggregate('max', this.instant(profile.timeLagSeconds, true));
-    const latest = profile.latestOffset;
+    const rate = this.produceRate();
+    if (!rate) return undefined;
+    return `${this.lagSum()} / on (${this.perTopic ? TOPIC_LABEL : ''}) group_left () (${rate} > 0)`;
+  }
+
+  /** Messages written per second to the topics (each, where the lag has topics), from their newest offsets. */
+  produceRate(): string | undefined {
+    const latest = this.scope.profile.latestOffset;
     if (!latest) return undefined;
-    const topics = this.topicMatcher;
-    const produced = selector(latest.metric, { ...this.scope.matchers, ...(topics === undefined ? {} : { [latest.topicLabel]: topics }) });
-    if (this.perTopic) {
-      const rate = aggregateBy('sum', [TOPIC_LABEL], this.normalized(`deriv(${produced}[5m])`));
-      return `${this.lagSum()} / on (${TOPIC_LABEL}) group_left () (${rate} > 0)`;
-    }
-    return `${this.lagSum()} / on () group_left () (sum(deriv(${produced}[5m])) > 0)`;
+    const rate = `deriv(${this.logEndOffset(latest)}[5m])`;
+    return this.perTopic ? aggregateBy('sum', [TOPIC_LABEL], this.normalized(rate)) : `sum(${rate})`;
   }
 
   /** One series per topic (or for the group) that the exporter has not reported for `window`. */
