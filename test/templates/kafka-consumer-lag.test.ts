@@ -232,3 +232,64 @@ describeWithTool('promtool', 'kafkaConsumerLag alerts under promtool', () => {
     });
   }
 });
+
+/** kafka-lag-exporter watching two Kafka clusters, `main` and `dr`, where group `orders` exists in both. */
+describeWithTool('promtool', 'kafkaConsumerLag on a kafka-lag-exporter that watches several clusters', () => {
+  const kle = (metric: string, labels: Record<string, string>, values: string): InputSeries => ({
+    series: `${metric}${labelMatchers({ job: 'kafka-lag-exporter', ...labels })}`,
+    values,
+  });
+  const partition = (cluster: string, group = GROUP) => ({ cluster_name: cluster, group, topic: TOPIC, partition: '0', member_host: '/10.0.0.1', consumer_id: 'c-1', client_id: 'c' });
+  const committing = (cluster: string, lag: string, group = GROUP) => [
+    kle('kafka_consumergroup_group_lag', partition(cluster, group), lag),
+    kle('kafka_consumergroup_group_offset', partition(cluster, group), '1000+60x90'),
+  ];
+  const up = kle('up', {}, '1x90');
+  const svc = service({ name: 'orders', namespace: 'shop', team: 'commerce' });
+
+  it('keeps each cluster to itself', () => {
+    const lag = kafkaConsumerLag({ service: svc, group: GROUP, topics: [TOPIC], exporter: 'kafka-lag-exporter' });
+    runScenarios(
+      [svc, ...lag.alerts, lag.watch],
+      [
+        {
+          name: 'a group healthy in one cluster and caught up and idle in the other stays quiet',
+          input: [...committing('main', '20x90'), kle('kafka_consumergroup_group_lag', partition('dr'), '0x90'), kle('kafka_consumergroup_group_offset', partition('dr'), '555x90'), up],
+          checks: [silent('KafkaConsumerGroupStalled', '30m'), silent('KafkaConsumerGroupStalled', '60m')],
+        },
+        {
+          name: 'a group stalled in one cluster pages for that cluster alone',
+          input: [...committing('main', '20x90'), kle('kafka_consumergroup_group_lag', partition('dr'), '50+2x90'), kle('kafka_consumergroup_group_offset', partition('dr'), '555x90'), up],
+          checks: [fires('KafkaConsumerGroupStalled', '25m', { consumergroup: GROUP, topic: TOPIC, cluster_name: 'dr' })],
+        },
+        {
+          name: 'lag in two clusters is not added up',
+          input: [...committing('main', '600x90'), ...committing('dr', '600x90'), up],
+          checks: [silent('KafkaConsumerLagHigh', '30m')],
+        },
+      ],
+    );
+  });
+
+  it('takes one cluster by matchers, while the exporter is up by its job', () => {
+    const lag = kafkaConsumerLag({ service: svc, group: GROUP, topics: [TOPIC], exporter: { profile: 'kafka-lag-exporter', matchers: { cluster_name: 'main' } } });
+    const other = committing('main', '5x90', 'billing');
+    runScenarios(
+      [svc, ...lag.alerts, lag.watch],
+      [
+        { name: 'a healthy exporter does not page', input: [...committing('main', '20x90'), ...other, up], checks: [silent('KafkaLagExporterDown', '30m')] },
+        {
+          name: 'the group vanishing from that cluster pages as missing',
+          input: [
+            kle('kafka_consumergroup_group_lag', partition('main'), '20x19 stale'),
+            kle('kafka_consumergroup_group_offset', partition('main'), '1000+60x19 stale'),
+            ...committing('dr', '20x90'),
+            ...other,
+            up,
+          ],
+          checks: [fires('KafkaConsumerGroupMissing', '40m', { consumergroup: GROUP, topic: TOPIC, cluster_name: 'main' }), silent('KafkaLagExporterDown', '40m')],
+        },
+      ],
+    );
+  });
+});

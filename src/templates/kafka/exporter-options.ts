@@ -10,7 +10,7 @@ export interface KafkaExporterOptions {
   readonly job?: string;
   /** The namespace its series carry (e.g. `kafka` for Strimzi's exporter). */
   readonly namespace?: string;
-  /** More matchers on every exporter series (e.g. `{ cluster_name: 'main' }`). */
+  /** More matchers on the exporter's series (e.g. `{ cluster_name: 'main' }`), not on its scrape target's `up`. */
   readonly matchers?: Matchers;
   /** How often Prometheus scrapes the exporter. Default `1m`. */
   readonly interval?: string;
@@ -19,7 +19,9 @@ export interface KafkaExporterOptions {
 /** Where a template finds one exporter's series, resolved from its options. */
 export interface ExporterScope {
   readonly profile: ExporterProfile;
-  /** Selects the exporter's series. */
+  /** Selects the exporter's scrape target (job, namespace): its `up` and its own gauges. */
+  readonly target: Matchers;
+  /** Selects the exporter's series: the target's and the options' matchers. */
   readonly matchers: Matchers;
   /**
    * How far back a value read at an instant may come from: two scrape intervals. One failed
@@ -36,9 +38,6 @@ export function exporterScope(call: string, field: string, option: KafkaExporter
   const interval = options.interval ?? '1m';
   const ms = typeof interval === 'string' ? parseDuration(interval) : undefined;
   if (!ms) throw new OptionsError(`${call}: \`${field}.interval\` must be a scrape interval such as 30s, not ${JSON.stringify(interval) ?? String(interval)}`);
-  return {
-    profile,
-    matchers: { ...options.matchers, job: options.job ?? profile.job, ...(options.namespace ? { namespace: options.namespace } : {}) },
-    bridge: formatDuration(2 * ms),
-  };
+  const target = { job: options.job ?? profile.job, ...(options.namespace ? { namespace: options.namespace } : {}) };
+  return { profile, target, matchers: { ...options.matchers, ...target }, bridge: formatDuration(2 * ms) };
 }

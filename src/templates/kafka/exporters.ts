@@ -13,6 +13,11 @@ export interface ExporterProfile {
   /** The exporter's label names for the group, topic and partition. */
   readonly labels: { readonly group: string; readonly topic: string; readonly partition: string };
   /**
+   * Its label naming the Kafka cluster, where one exporter watches several: kept, under its own
+   * name, in every result and join, so one cluster's series never answer for another's.
+   */
+  readonly clusterLabel?: string;
+  /**
    * Lag in messages. `partition`: per partition (max and sum are taken by vigil); `group`: only
    * the exporter's own per-group max and sum, with no topic label. `noCommitSentinel`: a
    * partition the group never committed on is reported, with a lag below zero or NaN.
@@ -58,6 +63,7 @@ export const exporterProfiles: Readonly<Record<KafkaExporter, ExporterProfile>> 
     name: 'kafka-lag-exporter',
     job: 'kafka-lag-exporter',
     labels: { group: 'group', topic: 'topic', partition: 'partition' },
+    clusterLabel: 'cluster_name',
     lag: { per: 'partition', metric: 'kafka_consumergroup_group_lag', noCommitSentinel: true },
     committedOffset: { metric: 'kafka_consumergroup_group_offset', per: 'partition' },
     latestOffset: { metric: 'kafka_partition_latest_offset', topicLabel: 'topic', per: 'partition' },

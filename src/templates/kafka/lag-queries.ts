@@ -36,7 +36,13 @@ export class LagQueries {
   }
 
   private get kept(): string[] {
-    return this.perTopic ? [GROUP_LABEL, TOPIC_LABEL] : [GROUP_LABEL];
+    return this.perTopic ? [GROUP_LABEL, TOPIC_LABEL, ...this.cluster] : [GROUP_LABEL, ...this.cluster];
+  }
+
+  /** The cluster label, where the exporter has one: kept in every result and join. */
+  private get cluster(): string[] {
+    const label = this.scope.profile.clusterLabel;
+    return label ? [label] : [];
   }
 
   private series(metric: string, withTopics: boolean): string {
@@ -105,10 +111,11 @@ export class LagQueries {
     const unchanged = `changes(${this.series(offset.metric, true)}[${window}]) == 0`;
     const lag = profile.lag;
     if (lag.per === 'group') {
-      const groupUnchanged = `${aggregateBy('max', [this.labels.group], `changes(${this.series(offset.metric, true)}[${window}])`)} == 0`;
-      return this.aggregate('max', `(${this.instant(lag.sum, false)} > 0) and on (${this.labels.group}) (${groupUnchanged})`);
+      const group = [this.labels.group, ...this.cluster];
+      const groupUnchanged = `${aggregateBy('max', group, `changes(${this.series(offset.metric, true)}[${window}])`)} == 0`;
+      return this.aggregate('max', `(${this.instant(lag.sum, false)} > 0) and on (${group.join(', ')}) (${groupUnchanged})`);
     }
-    const join = offset.per === 'partition' ? [this.labels.group, this.labels.topic, this.labels.partition] : [this.labels.group, this.labels.topic];
+    const join = [this.labels.group, this.labels.topic, ...(offset.per === 'partition' ? [this.labels.partition] : []), ...this.cluster];
     const committedNoMore = `(${this.instant(lag.metric, true)} > 0) and on (${join.join(', ')}) (${unchanged})`;
     const neverCommitted = this.unreadPartitions(window);
     return this.aggregate('max', neverCommitted ? `${committedNoMore}\nor\n${neverCommitted}` : committedNoMore);
@@ -122,7 +129,7 @@ export class LagQueries {
   private unreadPartitions(window: string): string | undefined {
     const { lag, latestOffset } = this.scope.profile;
     if (lag.per !== 'partition' || !lag.noCommitSentinel || latestOffset?.per !== 'partition') return undefined;
-    const on = [this.labels.topic, this.labels.partition];
+    const on = [this.labels.topic, this.labels.partition, ...this.cluster];
     const logEnd = this.logEndOffset(latestOffset);
     const written = `last_over_time(${logEnd}[${this.scope.bridge}]) - last_over_time(${logEnd}[${this.scope.bridge}] offset ${window}) > 0`;
     return `((${this.instant(lag.metric, true)} >= bool 0) == 0) + on (${on.join(', ')}) group_left () ${aggregateBy('max', on, written)}`;
@@ -136,7 +143,7 @@ export class LagQueries {
 
   members(): string | undefined {
     const metric = this.scope.profile.members;
-    return metric ? this.aggregate('max', this.instant(metric, false), [GROUP_LABEL]) : undefined;
+    return metric ? this.aggregate('max', this.instant(metric, false), [GROUP_LABEL, ...this.cluster]) : undefined;
   }
 
   /** Committed messages per second. */
@@ -152,7 +159,7 @@ export class LagQueries {
     if (profile.timeLagSeconds) return this.aggregate('max', this.instant(profile.timeLagSeconds, true));
     const rate = this.produceRate();
     if (!rate) return undefined;
-    return `${this.lagSum()} / on (${this.perTopic ? TOPIC_LABEL : ''}) group_left () (${rate} > 0)`;
+    return `${this.lagSum()} / on (${[...(this.perTopic ? [TOPIC_LABEL] : []), ...this.cluster].join(', ')}) group_left () (${rate} > 0)`;
   }
 
   /** Messages written per second to the topics (each, where the lag has topics), from their newest offsets. */
@@ -160,7 +167,7 @@ export class LagQueries {
     const latest = this.scope.profile.latestOffset;
     if (!latest) return undefined;
     const rate = `deriv(${this.logEndOffset(latest)}[5m])`;
-    return this.perTopic ? aggregateBy('sum', [TOPIC_LABEL], this.normalized(rate)) : `sum(${rate})`;
+    return this.perTopic ? aggregateBy('sum', [TOPIC_LABEL, ...this.cluster], this.normalized(rate)) : aggregateBy('sum', this.cluster, rate);
   }
 
   /** One series per topic (or for the group) that the exporter has not reported for `window`. */
@@ -179,7 +186,7 @@ export class LagQueries {
 
   /** The exporter's scrape target: 1 when up. */
   exporterUp(): string {
-    return selector('up', this.scope.matchers);
+    return selector('up', this.scope.target);
   }
 
   /**
@@ -201,7 +208,7 @@ export class LagQueries {
   /** The exporter's own word on its last collection from Kafka, where it gives one: 1 whole, 0 not. */
   exporterHealth(): string | undefined {
     const { health } = this.scope.profile;
-    return health ? `max(last_over_time(${selector(health, this.scope.matchers)}[${this.scope.bridge}]))` : undefined;
+    return health ? `max(last_over_time(${selector(health, this.scope.target)}[${this.scope.bridge}]))` : undefined;
   }
 
   /** A series per group the exporter reports (its members where it has them: one series a group, not one a partition). */
