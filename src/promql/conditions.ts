@@ -31,9 +31,10 @@ const spansByShape = new Map<string, readonly ConditionSpan[]>();
 const maxShapes = 10_000;
 
 /**
- * The filtering comparisons against constants anywhere in an expression, in order: the
- * thresholds of an alert. `bool` comparisons do not filter and are skipped. Parsed with
- * lezer-promql; an expression that does not parse has none.
+ * The filtering comparisons against constants in an expression, in order: the thresholds of an
+ * alert. `bool` comparisons do not filter and are skipped, and so is a comparison inside the
+ * measured side of another: it picks the series measured (`sum(x >= 0) > 1000`), it is no
+ * threshold. Parsed with lezer-promql; an expression that does not parse has none.
  */
 export function thresholdConditions(expr: string): ThresholdCondition[] {
   const shape = rewriteLiterals(expr, (content) => 'x'.repeat(content.length));
@@ -68,6 +69,8 @@ function conditionSpans(expr: string): ConditionSpan[] {
       const span = (n: SyntaxNode) => [n.from, n.to] as const;
       if (isConstant(right) && !isConstant(left)) found.push({ query: span(left), op, threshold: span(right) });
       else if (isConstant(left) && !isConstant(right)) found.push({ query: span(right), op: flipped[op], threshold: span(left) });
+      else return;
+      return false;
     },
   });
   return found;

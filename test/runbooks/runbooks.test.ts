@@ -83,6 +83,15 @@ describe('generated runbook pages', () => {
     expect(page).toContain('No mitigation has been written for this alert. Write the steps under `## Mitigation` in `runbooks/CheckoutSlow.md`');
   });
 
+  it('names as thresholds only what the alert compares, not the filters inside what it measures', () => {
+    const backlog = testAlert(svc, { name: 'QueueBacklog', severity: 'warning', expr: 'sum(queue_depth{job="checkout"} >= 0) > 1000 and on () max(up{job="checkout"} == 1) > 0' });
+    const page = renderBundle(compileWithRunbooks([svc, backlog], {}).bundle).get(paths.runbook('QueueBacklog'))!;
+    expect(page).toContain('| checkout | shop | payments | warning | 5m | > 1000; > 0 |  |');
+    expect(page).toContain('the alert fires when it is `> 1000`):\n\n```promql\nsum(queue_depth{job="checkout"} >= 0)\n```');
+    expect(page).not.toContain('fires when it is `>= 0`');
+    expect(page).not.toContain('fires when it is `== 1`');
+  });
+
   it('warns about a critical alert without a written Mitigation, at the alert', () => {
     const result = compileWithRunbooks([svc, critical, warning], { 'runbooks/CheckoutDown.md': '## Meaning\n\nNobody can pay.\n' });
     expect(result.diagnostics).toEqual([
