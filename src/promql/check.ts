@@ -2,12 +2,15 @@ import { createRequire } from 'node:module';
 import { EditorState } from '@codemirror/state';
 import { LRLanguage } from '@codemirror/language';
 import { parser } from '@prometheus-io/lezer-promql';
-import { rewriteLiterals } from './literals.ts';
+import { PromqlAst } from './ast.ts';
+import { durationProblems } from './check-durations.ts';
+import { matcherProblems } from './check-matchers.ts';
 
 /**
  * Checks PromQL with the Prometheus UI's own tooling: the lezer grammar finds syntax errors,
  * then codemirror-promql's analyzer (the UI's linter) checks types and arity, e.g.
- * `rate(foo)` → "expected type matrix in call to function "rate", got vector".
+ * `rate(foo)` → "expected type matrix in call to function "rate", got vector". What Prometheus's
+ * own parser refuses beyond them is checked after: durations, and regex label matchers.
  */
 
 export interface PromqlProblem {
@@ -28,24 +31,28 @@ const { Parser: UiAnalyzer } = createRequire(import.meta.url)(
 
 const promqlLanguage = LRLanguage.define({ parser });
 
-/** Expressions of the same shape (differing only inside string literals) share one verdict. */
-const validShapes = new Set<string>();
-const maxShapes = 10_000;
-
 export function checkPromql(expr: string): PromqlProblem[] {
-  const shape = shapeOf(expr);
-  if (shape !== undefined && validShapes.has(shape)) return [];
-  const problems = syntaxProblems(expr);
-  if (problems.length === 0) problems.push(...typeProblems(expr));
-  if (problems.length === 0 && shape !== undefined) {
-    if (validShapes.size >= maxShapes) validShapes.clear();
-    validShapes.add(shape);
-  }
-  return problems;
+  return promqlProblems(new PromqlAst(expr));
+}
+
+/**
+ * The problems of a parsed expression. All but the regex matchers' depend only on its shape
+ * and which literals are empty (the analyzer judges a literal by that alone), so expressions
+ * alike in both share one verdict when it finds nothing.
+ */
+export function promqlProblems(ast: PromqlAst): PromqlProblem[] {
+  const valid = ast.perShape(`valid ${ast.literalEmptiness()}`, () => shapeProblems(ast).length === 0);
+  return valid ? matcherProblems(ast) : shapeProblems(ast);
+}
+
+function shapeProblems(ast: PromqlAst): PromqlProblem[] {
+  if (ast.expr.trim() === '') return [{ from: 0, to: 0, message: 'empty expression' }];
+  if (ast.broken) return syntaxProblems(ast.expr);
+  const durations = durationProblems(ast);
+  return durations.length > 0 ? durations : typeProblems(ast.expr);
 }
 
 function syntaxProblems(expr: string): PromqlProblem[] {
-  if (expr.trim() === '') return [{ from: 0, to: 0, message: 'empty expression' }];
   const tree = parser.parse(expr);
   let first: PromqlProblem | undefined;
   tree.iterate({
@@ -74,19 +81,4 @@ function typeProblems(expr: string): PromqlProblem[] {
     .getDiagnostics()
     .filter((d) => d.severity === 'error')
     .map((d) => ({ from: d.from, to: d.to, message: d.message }));
-}
-
-/** The expression with every string literal reduced to what matters for checking it (see shapeOfLiteral). */
-export function shapeOf(expr: string): string | undefined {
-  return rewriteLiterals(expr, shapeOfLiteral);
-}
-
-/**
- * A literal's content matters to the analyzer only through "is it empty": its one check on
- * values is that a selector has a matcher that cannot match the empty string, judged for `=`
- * and `!=` by emptiness and never for regex matchers (codemirror-promql's Matcher.matchesEmpty).
- * Nor does it look inside regular expressions.
- */
-function shapeOfLiteral(content: string): string {
-  return content === '' ? '' : 'x';
 }

@@ -87,3 +87,41 @@ function literalEnd(expr: string, start: number): number {
 export function rewriteLiterals(expr: string, rewrite: (content: string) => string): string | undefined {
   return splitLiterals(expr, rewrite)?.rewritten;
 }
+
+/** The expression with every string literal reduced to whether it is empty (`"x"` or `""`): what decides how it parses. */
+export function shapeOf(expr: string): string | undefined {
+  return rewriteLiterals(expr, (content) => (content === '' ? '' : 'x'));
+}
+
+const simpleEscapes: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+};
+
+/** The value of a PromQL string literal (Go quoting rules), or undefined when malformed. */
+export function unquote(literal: string): string | undefined {
+  const quoteChar = literal[0];
+  if (literal.length < 2 || literal.at(-1) !== quoteChar) return undefined;
+  const body = literal.slice(1, -1);
+  if (quoteChar === '`') return body;
+  if (quoteChar !== '"' && quoteChar !== "'") return undefined;
+  let malformed = false;
+  const value = body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/gs, (_, escape: string) => {
+    if (escape.length === 1) {
+      const simple = simpleEscapes[escape];
+      if (simple === undefined) malformed = true;
+      return simple ?? '';
+    }
+    const code = escape[0] === 'x' || escape[0] === 'u' || escape[0] === 'U' ? parseInt(escape.slice(1), 16) : parseInt(escape, 8);
+    return String.fromCodePoint(code);
+  });
+  return malformed ? undefined : value;
+}

@@ -15,6 +15,12 @@ const unitMs = {
   ms: 1,
 } as const;
 
+/**
+ * The longest duration Prometheus and Alertmanager can hold, 106751d23h47m16s854ms: they keep
+ * durations as Go's time.Duration, int64 nanoseconds, and refuse a longer one as out of range.
+ */
+export const MAX_DURATION_MS = 9_223_372_036_854;
+
 const durationPattern =
   /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const unitsInOrder = ['y', 'w', 'd', 'h', 'm', 's', 'ms'] as const;

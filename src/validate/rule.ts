@@ -2,7 +2,6 @@ import { makeDiagnostic, type Diagnostic, type DiagnosticSeverity, type SourceLo
 import type { AlertRuleIR, DashboardIR, GrafanaPanelModel, ProjectIR, RuleGroupIR, RuleIR, ServiceIR } from '../ir.ts';
 import { checkableExpr, panelsOf } from '../grafana/panels-of.ts';
 import { PromqlAst } from '../promql/ast.ts';
-import { checkPromql, type PromqlProblem } from '../promql/check.ts';
 
 /** One validation rule: one file, one id (also its diagnostic code). */
 export interface ValidationRule {
@@ -143,10 +142,4 @@ export function parsedQueries(ir: ProjectIR): readonly ParsedQuery[] {
 export function forgetParses(): void {
   parsed = new WeakMap();
   parsedQueryLists = new WeakMap();
-}
-
-/** What the Prometheus UI's parser and analyzer find wrong, judged once for the expressions of a shape that find nothing. */
-export function promqlProblems(ast: PromqlAst): PromqlProblem[] {
-  const valid = ast.perShape(`valid ${ast.literalEmptiness()}`, () => checkPromql(ast.expr).length === 0);
-  return valid ? [] : checkPromql(ast.expr);
 }

@@ -125,6 +125,7 @@ describe('routing diagnostics', () => {
     ['a bad label name', { routes: [{ matchers: { 'bad-label': 'x' }, receiver: pager }] }, 'invalid-matcher', 'routing > routes[0] > matchers'],
     ['a zero repeat interval', { repeatInterval: '0s' }, 'invalid-route', 'routing > repeatInterval'],
     ['a duration that is not one', { routes: [{ matchers: { a: 'b' }, groupWait: '30 seconds' }] }, 'invalid-route', 'routing > routes[0] > groupWait'],
+    ['a duration longer than Alertmanager can hold', { repeatInterval: '300y' }, 'invalid-route', 'routing > repeatInterval'],
     ['a bad Secret name', { receiver: slack({ name: 's', channel: '#c', apiUrl: secretKey('Bad_Name', 'k') }) }, 'invalid-route', 'routing > receiver "s" > apiUrl'],
     ['a Slack receiver without a channel', { receiver: slack({ name: 's', channel: '', apiUrl: secretKey('a', 'k') }) }, 'invalid-route', 'routing > receiver "s" > channel'],
     [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPromql, shapeOf } from '../../src/promql/check.ts';
+import { checkPromql } from '../../src/promql/check.ts';
+import { shapeOf } from '../../src/promql/literals.ts';
 
 describe('checkPromql', () => {
   it.each([
@@ -10,6 +11,13 @@ describe('checkPromql', () => {
     'deriv(sum(kafka_consumergroup_lag)[30m:1m]) > 0',
     'max_over_time(x[5m]) offset 1h',
     'a\n/\nb\n> 1',
+    'up{job=~".*"} > 0',
+    '{__name__=~".+"} > 0',
+    '{job=~".+"} > 0',
+    'up offset -5m',
+    'rate(up[5m:])',
+    'rate(up[106751d23h47m16s854ms])',
+    'up{job=~"(?i)checkout|cart"}',
   ])('accepts %s', (expr) => expect(checkPromql(expr)).toEqual([]));
 
   it.each([
@@ -22,6 +30,21 @@ describe('checkPromql', () => {
     ['1 > 2', 'comparisons between scalars must use BOOL modifier', 0],
     ['{a=""}', 'vector selector must contain at least one non-empty matcher', 0],
     ['', 'empty expression', 0],
+    ['{job=~".*"} > 0', 'vector selector must contain at least one non-empty matcher', 0],
+    ['{__name__=~".*"}', 'vector selector must contain at least one non-empty matcher', 0],
+    ['{job!~"x",a=""}', 'vector selector must contain at least one non-empty matcher', 0],
+    ['up{job=~"("} > 0', '`job=~"("`: error parsing regexp: missing closing )', 3],
+    ['up{job!~"a**"}', 'invalid nested repetition operator', 3],
+    ['rate(up[0s]) > 0', 'the duration `0s` must be longer than zero', 8],
+    ['up offset 0s', 'the duration `0s` must be longer than zero', 10],
+    ['rate(up[5m:0s])', 'the duration `0s` must be longer than zero', 11],
+    ['rate(up[300y]) > 0', 'the duration `300y` is longer than Prometheus can hold', 8],
+    ['up offset -300y', 'the duration `300y` is longer than Prometheus can hold', 11],
+    ['rate(up[106751d23h47m16s855ms])', 'longer than Prometheus can hold', 8],
+    ['rate(up[1m+1m])', '`1m+1m` is an expression, not a duration', 8],
+    ['rate(up[(5m)])', '`(5m)` is an expression, not a duration', 8],
+    ['rate(up[5m:step()])', '`step()` is an expression, not a duration', 11],
+    ['rate(up[300])', '`300` is not a duration', 8],
   ])('reports %j: %s at %d', (expr, message, from) => {
     const [problem] = checkPromql(expr);
     expect(problem?.message).toContain(message);
@@ -32,6 +55,13 @@ describe('checkPromql', () => {
     expect(checkPromql('x{a="value"} > 1')).toEqual([]);
     expect(checkPromql('{a="value"} > 1')).toEqual([]);
     expect(checkPromql('{a=""} > 1')).not.toEqual([]);
+    expect(checkPromql('{a=~".+"} > 1')).toEqual([]);
+    expect(checkPromql('{a=~".*"} > 1')).not.toEqual([]);
+    expect(checkPromql('x{a=~"("} > 1')).not.toEqual([]);
+  });
+
+  it('reports every invalid regex of an expression', () => {
+    expect(checkPromql('up{a=~"(",b="x",c!~"["}').map((p) => p.from)).toEqual([3, 16]);
   });
 
   it('reduces literals to their shape', () => {

@@ -17,8 +17,13 @@ const cases: Case[] = [
   { name: 'a service that is only scraped', alert: null },
   { name: 'PromQL syntax error', alert: { expr: 'sum(rate(x[5m])' }, expect: { code: 'promql-syntax', path: 'alert "CheckoutDown" > expr' } },
   { name: 'PromQL type error', alert: { expr: 'rate(x) > 1' }, expect: { code: 'promql-syntax', path: 'alert "CheckoutDown" > expr' } },
+  { name: 'a selector that matches every series', alert: { expr: '{job=~".*"} == 0' }, expect: { code: 'promql-syntax', path: 'alert "CheckoutDown" > expr' } },
+  { name: 'a regex RE2 cannot compile', alert: { expr: 'up{job=~"("} == 0' }, expect: { code: 'promql-syntax', path: 'alert "CheckoutDown" > expr' } },
+  { name: 'a range of zero', alert: { expr: 'rate(x[0s]) > 1' }, expect: { code: 'promql-syntax', path: 'alert "CheckoutDown" > expr' } },
   { name: 'bad for', alert: { for: '5 minutes' }, expect: { code: 'invalid-duration', path: 'alert "CheckoutDown" > for' } },
   { name: 'bad keepFiringFor', alert: { keepFiringFor: '-1m' }, expect: { code: 'invalid-duration', path: 'alert "CheckoutDown" > keepFiringFor' } },
+  { name: 'a for longer than Prometheus holds', alert: { for: '300y' }, expect: { code: 'invalid-duration', path: 'alert "CheckoutDown" > for' } },
+  { name: 'a scrape interval longer than Prometheus holds', service: { interval: '300y' }, expect: { code: 'invalid-duration', path: 'service "checkout" > interval' } },
   { name: 'zero scrape interval', service: { interval: '0s' }, expect: { code: 'invalid-duration', path: 'service "checkout" > interval' } },
   { name: 'uppercase service name', service: { name: 'Checkout' }, alert: null, expect: { code: 'invalid-name', path: 'service "Checkout" > name' } },
   { name: 'namespace with a dot', service: { namespace: 'shop.prod' }, expect: { code: 'invalid-name', path: 'service "checkout" > namespace' } },
@@ -58,6 +63,18 @@ describe('validation rules', () => {
     const empty = testAlert(svc, { name: 'Empty', expr: '{job=""} == 0' });
     const result = compileDefinitions([svc, fine, empty]);
     expect(result.diagnostics.map((d) => ({ code: d.code, path: d.location.path }))).toEqual([{ code: 'promql-syntax', path: 'alert "Empty" > expr' }]);
+  });
+
+  it('judges each regex matcher, though another expression of the same shape was valid', () => {
+    const svc = testService();
+    const fine = testAlert(svc, { name: 'Fine', expr: '{job=~"check.+"} == 0' });
+    const everything = testAlert(svc, { name: 'Everything', expr: '{job=~"check.*|"} == 0' });
+    const broken = testAlert(svc, { name: 'Broken', expr: '{job=~"check(.+"} == 0' });
+    const result = compileDefinitions([svc, fine, everything, broken]);
+    expect(result.diagnostics.map((d) => ({ code: d.code, path: d.location.path }))).toEqual([
+      { code: 'promql-syntax', path: 'alert "Broken" > expr' },
+      { code: 'promql-syntax', path: 'alert "Everything" > expr' },
+    ]);
   });
 
   it('judges each regex matcher by its own value, though another expression of the same shape was judged first', () => {

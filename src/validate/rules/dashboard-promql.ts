@@ -1,10 +1,11 @@
 import { errorAt, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { panelPath } from '../../grafana/panels-of.ts';
-import { parsedQueries, promqlProblems, type ValidationRule } from '../rule.ts';
+import { promqlProblems } from '../../promql/check.ts';
+import { parsedQueries, type ValidationRule } from '../rule.ts';
 
 export const dashboardPromql: ValidationRule = {
   id: 'dashboard-promql',
-  description: "Every dashboard panel's PromQL parses and type-checks, as the Prometheus UI reads it.",
+  description: "Every dashboard panel's PromQL parses and type-checks, as Prometheus reads it.",
   check(ir) {
     const diagnostics: Diagnostic[] = [];
     for (const { dashboard, panel, target, ast } of parsedQueries(ir)) {

@@ -1,7 +1,7 @@
 import { errorAt, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { MatcherIR } from '../../ir.ts';
 import { isValidLabelName } from '../../promql/selector.ts';
-import { regexProblem } from '../../routing/matchers.ts';
+import { regexProblem } from '../../promql/label-matching.ts';
 import { routePath, walkRoutes } from '../../routing/walk-routes.ts';
 import type { ValidationRule } from '../rule.ts';
 

@@ -4,7 +4,7 @@ import { GROUP_BY_ALL } from '../../naming.ts';
 import { isValidLabelName } from '../../promql/selector.ts';
 import { receiverPath, secretFields } from '../../routing/receiver-secrets.ts';
 import { routePath, walkRoutes } from '../../routing/walk-routes.ts';
-import { parseDuration } from '../../util/duration.ts';
+import { MAX_DURATION_MS, parseDuration } from '../../util/duration.ts';
 import { dataKeyProblem, dns1123SubdomainProblem } from '../../util/kubernetes-names.ts';
 import type { ValidationRule } from '../rule.ts';
 
@@ -31,6 +31,7 @@ export const invalidRoute: ValidationRule = {
         const ms = parseDuration(value);
         if (ms === undefined) report(routing.location, `\`${value}\` is not a duration`, `${at} > ${field}`, 'write it like `30s`, `5m` or `4h`');
         else if (ms === 0 && !zeroAllowed) report(routing.location, `\`${field}\` must be longer than zero`, `${at} > ${field}`);
+        else if (ms > MAX_DURATION_MS) report(routing.location, `\`${value}\` is longer than Alertmanager can hold (about 292 years)`, `${at} > ${field}`);
       }
       const groupBy = route.groupBy ?? [];
       if (groupBy.includes(GROUP_BY_ALL) && groupBy.length > 1) {

@@ -1,12 +1,20 @@
-import { lintAt, parsedRules, promqlProblems, rulePath, type LintRule } from '../rule.ts';
+import { promqlProblems } from '../../promql/check.ts';
+import { lintAt, parsedRules, rulePath, type LintRule } from '../rule.ts';
 
 export const promqlSyntax: LintRule = {
   id: 'promql-syntax',
-  description: 'Every expression parses as PromQL and is well typed (the Prometheus UI parser and analyzer).',
+  description: 'Every expression parses as PromQL and is well typed, as Prometheus reads it: the UI parser and analyzer, and the durations, regexes and selectors the server refuses.',
   severity: 'error',
-  why: 'Prometheus refuses a whole rule file when one expression does not parse, and an expression of the wrong type (`rate(up)`) fails at every evaluation: either way the alerts of the file never fire.',
-  valid: [{ expr: 'sum(rate(http_requests_total[5m])) > 1' }],
-  invalid: [{ expr: 'sum(rate(http_requests_total[5m]) > 1' }, { expr: 'rate(http_requests_total) > 1' }],
+  why: 'Prometheus refuses a whole rule file when one expression does not parse, and an expression of the wrong type (`rate(up)`) fails at every evaluation: either way the alerts of the file never fire. The UI\'s analyzer passes some of what the server refuses (a `[0s]` range, arithmetic like `[5m+5m]` that only an experimental feature reads, a regex RE2 cannot compile, a selector like `{job=~".*"}` that matches every series), so vigil checks those too, at the definition rather than in the generated file.',
+  valid: [{ expr: 'sum(rate(http_requests_total[5m])) > 1' }, { expr: 'count({job=~".+"}) > 1' }],
+  invalid: [
+    { expr: 'sum(rate(http_requests_total[5m]) > 1' },
+    { expr: 'rate(http_requests_total) > 1' },
+    { expr: 'rate(http_requests_total[0s]) > 1' },
+    { expr: 'rate(http_requests_total[5m+5m]) > 1' },
+    { expr: 'http_requests_total{code=~"5(.."} > 1' },
+    { expr: 'count({job=~".*"}) > 1' },
+  ],
   check(ir) {
     return parsedRules(ir).flatMap(({ rule, ast }) =>
       promqlProblems(ast).map((problem) =>
