@@ -7,11 +7,13 @@ import { criticalUnrouted } from './rules/critical-unrouted.ts';
 import { alertAbsentWithoutFor } from './rules/alert-absent-without-for.ts';
 import { alertConflict } from './rules/alert-conflict.ts';
 import { alertWithoutComparison } from './rules/alert-without-comparison.ts';
+import { promqlRangeSingleSample } from './rules/promql-range-single-sample.ts';
 import { promqlRangeTooShort } from './rules/promql-range-too-short.ts';
 import { promqlRateOverGauge } from './rules/promql-rate-over-gauge.ts';
 import { promqlRegexp } from './rules/promql-regexp.ts';
 import { promqlSumOfCounter } from './rules/promql-sum-of-counter.ts';
 import { recordName } from './rules/record-name.ts';
+import { scrapeIntervalTooLong } from './rules/scrape-interval-too-long.ts';
 import { unknownMetric } from './rules/unknown-metric.ts';
 import { dashboardLayout } from './rules/dashboard-layout.ts';
 import { dashboardPromql } from './rules/dashboard-promql.ts';
@@ -60,11 +62,13 @@ export const validationRules: readonly ValidationRule[] = [
   alertAbsentWithoutFor,
   alertConflict,
   alertWithoutComparison,
+  promqlRangeSingleSample,
   promqlRangeTooShort,
   promqlRateOverGauge,
   promqlRegexp,
   promqlSumOfCounter,
   recordName,
+  scrapeIntervalTooLong,
   unknownMetric,
 ];
 

@@ -35,6 +35,7 @@ function caseBlock(c: LintCase): string[] {
     return ['```ts', `slo({ service: checkout, name: 'availability', objective: 99.9, by: ${JSON.stringify(c.sloBy)},`, `  sli: errorRatio({ errors: '${c.expr}', total: 'http_requests_total' }) });`, '```', ''];
   }
   const lines = c.declaredMetrics ? [`# the service declares metrics: ${c.declaredMetrics.join(', ')}`] : [];
+  if (c.interval) lines.push(`# job checkout is scraped every ${c.interval}`);
   if (c.record) {
     lines.push(`- record: ${c.record}`, `  expr: ${c.expr}`);
   } else {

@@ -12,7 +12,7 @@ export interface ValidationRule {
 }
 
 /**
- * A case of a lint rule's table: an alert of service `shop/checkout` (scraped every 30s) with
+ * A case of a lint rule's table: an alert of service `shop/checkout` (job `checkout`, scraped every 30s) with
  * this expression, or a recording rule when `record` names one. The table is the rule's
  * documentation and its test.
  */
@@ -27,6 +27,8 @@ export interface LintCase {
   readonly sloBy?: readonly string[];
   /** The metrics the service declares it exposes. */
   readonly declaredMetrics?: readonly string[];
+  /** How often the service is scraped, when not every 30s. */
+  readonly interval?: string;
   /** Leaves the alert's description out. */
   readonly noDescription?: true;
 }

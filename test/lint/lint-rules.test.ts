@@ -15,9 +15,15 @@ import { repoRoot } from '../support/project.ts';
 
 const lintRules = validationRules.filter(isLintRule);
 
-/** A case of a rule's table as definitions: service shop/checkout, scraped every 30s. */
+/** A case of a rule's table as definitions: service shop/checkout, scraped every 30s unless the case says otherwise. */
 function definitionsOf(c: LintCase): Definition[] {
-  const checkout = service({ name: 'checkout', namespace: 'shop', team: 'payments', ...(c.declaredMetrics ? { metrics: c.declaredMetrics } : {}) });
+  const checkout = service({
+    name: 'checkout',
+    namespace: 'shop',
+    team: 'payments',
+    ...(c.declaredMetrics ? { metrics: c.declaredMetrics } : {}),
+    ...(c.interval ? { interval: c.interval } : {}),
+  });
   if (c.sloBy) return [checkout, slo({ service: checkout, name: 'availability', objective: 99.9, by: c.sloBy, sli: errorRatio({ errors: c.expr, total: 'http_requests_total' }) })];
   if (c.record) return [checkout, record({ name: c.record, service: checkout, expr: c.expr })];
   const problem = (severity: 'critical' | 'warning' | 'info', expr: string, forDuration?: string) =>
@@ -74,5 +80,29 @@ describe('lint severities from the config', () => {
       ['config-invalid', 'lint.rules.promql-regexp'],
       ['config-invalid', 'lint.rules.promql/rate'],
     ]);
+  });
+});
+
+describe('range rules read the scrape interval of the job a selector names', () => {
+  const rangeCodes = (owner: { interval: string }, expr: string) => {
+    const checkout = service({ name: 'checkout', namespace: 'shop', team: 'payments', interval: owner.interval });
+    const batch = service({ name: 'batch', namespace: 'shop', team: 'payments', interval: '5m' });
+    const batchElsewhere = service({ name: 'batch', namespace: 'lab', team: 'payments', interval: '30s' });
+    const problem = alert({ name: 'CheckoutProblem', service: checkout, severity: 'warning', expr, summary: 's', description: 'd' });
+    const definitions = [checkout, batch, batchElsewhere, problem];
+    return compile({ definitions, runbooks: writtenRunbooksFor(definitions) })
+      .diagnostics.map((d) => d.code)
+      .filter((code) => code.startsWith('promql-range-'));
+  };
+
+  it("does not judge another job's selector by the interval of the service that owns the alert", () => {
+    expect(rangeCodes({ interval: '5m' }, 'max_over_time(kafka_consumergroup_lag{job="kafka-exporter"}[10m]) > 100')).toEqual([]);
+    expect(rangeCodes({ interval: '5m' }, 'rate(http_requests_total{job="batch",namespace="lab"}[2m]) > 1')).toEqual([]);
+  });
+
+  it('judges it by the interval of the job it names, the longest when namespaces share the job', () => {
+    expect(rangeCodes({ interval: '30s' }, 'rate(http_requests_total{job="batch",namespace="shop"}[5m]) > 1')).toEqual(['promql-range-single-sample']);
+    expect(rangeCodes({ interval: '30s' }, 'max_over_time(queue_depth{job="batch",namespace="shop"}[10m]) > 1')).toEqual(['promql-range-too-short']);
+    expect(rangeCodes({ interval: '30s' }, 'rate(http_requests_total{job="batch"}[5m]) > 1')).toEqual(['promql-range-single-sample']);
   });
 });
