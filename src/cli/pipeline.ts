@@ -24,7 +24,7 @@ export interface CompiledProject {
 export async function compileProject(options: ProjectOptions, cwd: string, output: Output): Promise<CompiledProject | undefined> {
   const project = await loadProject({ cwd, ...(options.config ? { config: options.config } : {}) });
   if (hasErrors(project.diagnostics)) {
-    report(project.diagnostics, output);
+    report(sortDiagnostics(project.diagnostics), output);
     return undefined;
   }
   const result = compile({

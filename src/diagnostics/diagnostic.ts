@@ -36,9 +36,13 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Sorted by file, line, severity, code and message, so output never depends on rule order. */
+/**
+ * Sorted by file, line, severity, code and message, so output never depends on rule order; each
+ * problem once, though found more than once (a shared module that does not compile fails the
+ * import of every module that imports it, with the same diagnostic).
+ */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
+  return distinct(diagnostics).sort(
     (a, b) =>
       compareStrings(a.location.file, b.location.file) ||
       (a.location.line ?? 0) - (b.location.line ?? 0) ||
@@ -47,6 +51,17 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       compareStrings(a.location.path ?? '', b.location.path ?? '') ||
       compareStrings(a.message, b.message),
   );
+}
+
+function distinct(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const { file, line, column, path } = d.location;
+    const key = JSON.stringify([d.severity, d.code, d.message, file, line, column, path, d.excerpt?.from, d.excerpt?.to]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Raised for a user's mistake found outside compile() (loading, writing); mapped to a diagnostic by the CLI. */

@@ -104,6 +104,16 @@ describe('vigil build (end to end)', () => {
     expect(listFiles(join(dir, 'out'))).toEqual([]);
   });
 
+  it('reports a shared module that does not compile once, not once for every module that imports it', () => {
+    writeFileSync(join(dir, 'alerts/shared.ts'), "import { service } from 'vigil';\nconst = ;\nexport const shared = 1;\n");
+    writeFileSync(join(dir, 'alerts/a.ts'), "import { shared } from './shared.ts';\nexport const a = shared;\n");
+    writeFileSync(join(dir, 'alerts/b.ts'), "import { shared } from './shared.ts';\nexport const b = shared;\n");
+    const build = vigil(['build'], dir);
+    expect(build.status).toBe(1);
+    expect(build.stderr.match(/^alerts\/shared\.ts:2: error module-syntax: /gm)).toHaveLength(1);
+    expect(build.stderr).toContain('1 error, 0 warnings');
+  });
+
   it('keeps a stray file a person put in out/', () => {
     vigil(['build'], dir);
     writeFileSync(join(dir, 'out', 'OWNERS'), 'platform\n');
