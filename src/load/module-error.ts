@@ -5,7 +5,7 @@ import { isOptionsError } from '../authoring/options-error.ts';
 
 /**
  * Turns an exception thrown while importing a definition module into a diagnostic that points
- * at the user's own code: a TypeScript syntax error, a missing import, or a throw at load time.
+ * at the user's own code: a TypeScript syntax error, a missing import or export, or a throw at load time.
  */
 export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: string, sourceText?: (file: string) => string | undefined): Diagnostic {
   const rel = (file: string) => fromRoot(root, file);
@@ -27,6 +27,15 @@ export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: 
     const specifierLine = asWritten ? findLine(sourceText?.(importerFile), asWritten) : undefined;
     return errorAt('module-not-found', locationIn(rel(importerFile), specifierLine), `cannot find \`${asWritten ?? 'a module'}\``, {
       hint: 'check the import path (relative imports need the file extension, e.g. `./shared.ts`)',
+    });
+  }
+
+  const missingExport = /^The requested module '([^']+)' does not provide an export named '([^']+)'$/.exec(message);
+  if (missingExport) {
+    const [, specifier, name] = missingExport;
+    const importer = importingLine(error);
+    return errorAt('missing-export', importer ? { ...importer, file: rel(importer.file) } : { file: rel(moduleFile) }, `\`${specifier}\` has no export named \`${name}\``, {
+      hint: specifier === 'vigil' ? "check the name against what `vigil` exports (its src/index.ts): a misspelling, or a name from another package" : `export \`${name}\` from \`${specifier}\`, or import a name it does export`,
     });
   }
 
@@ -70,6 +79,15 @@ function findLine(text: string | undefined, needle: string): number | undefined 
   if (!text) return undefined;
   const index = text.split('\n').findIndex((line) => line.includes(needle));
   return index >= 0 ? index + 1 : undefined;
+}
+
+/**
+ * Where an import Node could not link was written: Node puts the importing module's file and
+ * line (source-mapped) at the head of the error's stack, above the line itself.
+ */
+function importingLine(error: unknown): SourceLocation | undefined {
+  const head = /^(\S+):(\d+)\n/.exec(error instanceof Error ? (error.stack ?? '') : '');
+  return head ? { file: toPath(head[1]!), line: Number(head[2]) } : undefined;
 }
 
 const vigilSourceDir = new URL('..', import.meta.url);

@@ -148,6 +148,12 @@ alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: 
     code: 'module-threw',
     at: 'alerts/',
   },
+  {
+    name: 'an import of a name vigil does not export',
+    files: { 'package.json': '{ "type": "module" }\n', [file]: `import { service, nothing } from 'vigil';\nservice({ name: 'checkout', namespace: 'shop', team: 'payments' });\nexport const used = nothing;\n` },
+    code: 'missing-export',
+    at: `${file}:1`,
+  },
   { name: 'an import of a file that does not exist', files: { [file]: `import './missing.ts';\n` }, code: 'module-threw', at: file },
   { name: 'a missing config', files: {}, args: ['--config', 'nope.config.ts'], code: 'config-not-found', at: 'nope.config.ts' },
   { name: 'a config key that does not exist', files: { 'vigil.config.ts': `import { defineConfig } from 'vigil';\nexport default defineConfig({ outt: 'x' } as never);\n` }, code: 'config-invalid', at: 'vigil.config.ts' },

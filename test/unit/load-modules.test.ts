@@ -68,6 +68,14 @@ describe('loading many definition modules', () => {
     expect(services).toEqual(all([40, 205]));
   });
 
+  it('reports an import of a name a module does not export at the line that imports it', async () => {
+    const importsNothing = `import {\n  service,\n  nothing,\n} from 'vigil';\nservice({ name: '${name(60)}', namespace: 'shop', team: 'payments' });\nexport const used = nothing;\n`;
+    const project = await loadProject({ cwd: writeModules({ 60: importsNothing }, false) });
+    expect(project.diagnostics.map((d) => [d.code, `${d.location.file}:${d.location.line}`, d.message])).toEqual([
+      ['missing-export', `alerts/${name(60)}.ts:3`, '`vigil` has no export named `nothing`'],
+    ]);
+  });
+
   it('loads CommonJS modules one by one, in order, and reports one that throws', async () => {
     const { services, diagnostics } = await load({ 150: serviceModule(150, `throw new Error('boom');\n`) }, true);
     expect(diagnostics).toEqual([`module-threw alerts/${name(150)}.ts`]);
