@@ -62,12 +62,9 @@ function equalityLiteral(ast: PromqlAst, matrix: SyntaxNode, label: string): Syn
   return matcher?.getChild('StringLiteral') ?? undefined;
 }
 
-/**
- * Whether the selector's function needs two samples in a range that can hold fewer than two
- * scrapes: up to one interval it (practically) never holds two, below two only at some evaluations.
- */
-export function missesSecondSample(selector: RangeSelector, interval: number): boolean {
-  return twoSampleFunctions.has(selector.fn) && selector.range !== undefined && selector.range < 2 * interval;
+/** Whether the selector's function compares two samples of its range. */
+export function needsTwoSamples(selector: RangeSelector): boolean {
+  return twoSampleFunctions.has(selector.fn);
 }
 
 /** The job a range selector reads, and how often it is scraped. */
@@ -76,37 +73,49 @@ export interface ScrapedJob {
   readonly interval: number;
 }
 
-type JobIntervals = ReadonlyMap<string, readonly { readonly namespace: string; readonly interval: number }[]>;
-
-const intervalsByJob = new WeakMap<ProjectIR['services'], JobIntervals>();
-
-/**
- * The job a range selector names (its `job`, and `namespace` when given, matched against the
- * project's scraped services, whose job is the Service's name) and that job's scrape interval;
- * the longest when services of several namespaces share the job, since the range must suit them
- * all. Undefined when it names no job or one vigil does not scrape (an exporter configured
- * elsewhere): how often its series arrive is unknown.
- */
-export function scrapedJobOf(ir: ProjectIR, ast: PromqlAst, selector: RangeSelector): ScrapedJob | undefined {
-  const job = selector.job && unquote(ast.text(selector.job));
-  const namespace = selector.namespace && unquote(ast.text(selector.namespace));
-  const services = (job !== undefined && jobIntervals(ir).get(job)) || [];
-  const intervals = services.filter((s) => namespace === undefined || s.namespace === namespace).map((s) => s.interval);
-  return job !== undefined && intervals.length > 0 ? { job, interval: Math.max(...intervals) } : undefined;
+interface ScrapeIntervals {
+  readonly byJob: ReadonlyMap<string, readonly { readonly namespace: string; readonly interval: number }[]>;
+  /** The longest interval of any service: a range that holds `n` of it holds `n` of every job's. */
+  readonly longest: number;
 }
 
-function jobIntervals(ir: ProjectIR): JobIntervals {
-  let byJob = intervalsByJob.get(ir.services);
-  if (!byJob) {
-    const map = new Map<string, { namespace: string; interval: number }[]>();
+const intervalsOf = new WeakMap<ProjectIR['services'], ScrapeIntervals>();
+
+/**
+ * The job a range selector reads, when its range holds fewer than `scrapes` of that job's scrape
+ * intervals; undefined when it holds enough, or when it names no job or one vigil does not scrape
+ * (an exporter configured elsewhere): how often its series arrive is unknown. The job is the
+ * selector's `job`, and `namespace` when given, matched against the project's scraped services,
+ * whose job is their name; its interval the longest when services of several namespaces share the
+ * job, since the range must suit them all.
+ */
+export function shortRangeOf(ir: ProjectIR, ast: PromqlAst, selector: RangeSelector, scrapes: number): ScrapedJob | undefined {
+  const intervals = scrapeIntervals(ir);
+  // Most ranges are long enough for any service: they need no lookup.
+  if (selector.range === undefined || selector.range >= scrapes * intervals.longest) return undefined;
+  const job = selector.job && unquote(ast.text(selector.job));
+  const namespace = selector.namespace && unquote(ast.text(selector.namespace));
+  const services = (job !== undefined && intervals.byJob.get(job)) || [];
+  const matching = services.filter((s) => namespace === undefined || s.namespace === namespace).map((s) => s.interval);
+  if (job === undefined || matching.length === 0) return undefined;
+  const interval = Math.max(...matching);
+  return selector.range < scrapes * interval ? { job, interval } : undefined;
+}
+
+function scrapeIntervals(ir: ProjectIR): ScrapeIntervals {
+  let intervals = intervalsOf.get(ir.services);
+  if (!intervals) {
+    const byJob = new Map<string, { namespace: string; interval: number }[]>();
+    let longest = 0;
     for (const service of ir.services) {
       const interval = parseDuration(service.interval);
       if (!service.scrape || !interval) continue;
-      const list = map.get(service.name) ?? [];
+      const list = byJob.get(service.name) ?? [];
       list.push({ namespace: service.namespace, interval });
-      map.set(service.name, list);
+      byJob.set(service.name, list);
+      longest = Math.max(longest, interval);
     }
-    intervalsByJob.set(ir.services, (byJob = map));
+    intervalsOf.set(ir.services, (intervals = { byJob, longest }));
   }
-  return byJob;
+  return intervals;
 }

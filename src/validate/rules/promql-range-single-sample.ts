@@ -1,5 +1,5 @@
 import { formatDuration } from '../../util/duration.ts';
-import { minScrapes, missesSecondSample, rangeSelectors, scrapedJobOf } from '../range-selectors.ts';
+import { minScrapes, needsTwoSamples, rangeSelectors, shortRangeOf } from '../range-selectors.ts';
 import { lintAt, parsedRules, type LintRule, rulePath } from '../rule.ts';
 
 export const promqlRangeSingleSample: LintRule = {
@@ -21,8 +21,9 @@ export const promqlRangeSingleSample: LintRule = {
     return parsedRules(ir).flatMap(({ rule, ast }) => {
       if (ast.broken) return [];
       return rangeSelectors(ast).flatMap((selector) => {
-        const scraped = selector.range === undefined ? undefined : scrapedJobOf(ir, ast, selector);
-        if (!scraped || !missesSecondSample(selector, scraped.interval)) return [];
+        // Up to one interval the range (practically) never holds two samples, below two only at some evaluations.
+        const scraped = needsTwoSamples(selector) ? shortRangeOf(ir, ast, selector, 2) : undefined;
+        if (!scraped) return [];
         const when = selector.range! <= scraped.interval ? 'never returns anything' : 'returns nothing at some evaluations';
         return [
           lintAt(this, rule.location, `${selector.fn}() needs two samples, and [${selector.text}] holds fewer than two scrapes of job "${scraped.job}" (every ${formatDuration(scraped.interval)}): it ${when}`, {

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../util/duration.ts';
-import { missesSecondSample, rangeSelectors, scrapedJobOf, scrapesWanted } from '../range-selectors.ts';
+import { needsTwoSamples, rangeSelectors, scrapesWanted, shortRangeOf } from '../range-selectors.ts';
 import { lintAt, parsedRules, type LintRule, rulePath } from '../rule.ts';
 
 export const promqlRangeTooShort: LintRule = {
@@ -24,9 +24,10 @@ export const promqlRangeTooShort: LintRule = {
     return parsedRules(ir).flatMap(({ rule, ast }) => {
       if (ast.broken) return [];
       return rangeSelectors(ast).flatMap((selector) => {
-        const scraped = selector.range === undefined ? undefined : scrapedJobOf(ir, ast, selector);
         const scrapes = scrapesWanted(selector);
-        if (!scraped || selector.range! >= scrapes * scraped.interval || missesSecondSample(selector, scraped.interval)) return [];
+        const scraped = shortRangeOf(ir, ast, selector, scrapes);
+        // Under two intervals, promql-range-single-sample reports it as an error.
+        if (!scraped || (needsTwoSamples(selector) && selector.range! < 2 * scraped.interval)) return [];
         return [
           lintAt(this, rule.location, `range [${selector.text}] holds fewer than ${scrapes} scrapes of job "${scraped.job}", scraped every ${formatDuration(scraped.interval)}`, {
             path: `${rulePath(rule)} > expr`,
