@@ -2,9 +2,10 @@ import type { LatencySli, Sli, SliSimulation } from '../authoring/slo.ts';
 import { errorAt, warningAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import type { SliIR, SliSimulationIR, SliTestSeriesIR } from '../ir.ts';
 import { checkPromql } from '../promql/check.ts';
-import { isLoneSelector } from '../promql/parse-selector.ts';
-import { isValidMetricName, oneOf, selector, sumBy } from '../promql/selector.ts';
+import { isLoneSelector, parseSelector } from '../promql/parse-selector.ts';
+import { isValidMetricName, oneOf, quote, selector, sumBy } from '../promql/selector.ts';
 import { bucketBoundaryProblem, leSpellings } from '../promql/histogram-buckets.ts';
+import { errorsOutsideTotal } from './errors-outside-total.ts';
 
 export const WINDOW_PLACEHOLDER = '{{window}}';
 
@@ -29,6 +30,7 @@ export function normalizeSli(
       const errors = isCounterSelector(sli.errors, 'errors', location, path, diagnostics);
       const total = isCounterSelector(sli.total, 'total', location, path, diagnostics);
       if (!errors || !total) return undefined;
+      if (!errorsWithinTotal(sli.errors.trim(), sli.total.trim(), location, path, diagnostics)) return undefined;
       const rate = (series: string) => sumBy(keep, `rate(${series}[${WINDOW_PLACEHOLDER}])`);
       return {
         sli: { kind: 'events', errorsRate: rate(sli.errors.trim()), totalRate: rate(sli.total.trim()) },
@@ -106,6 +108,23 @@ function isCounterSelector(text: string, field: string, location: SourceLocation
     return false;
   }
   return true;
+}
+
+/** Whether every series the errors select is one the total counts, as far as the two selectors tell (an error when not). */
+function errorsWithinTotal(errors: string, total: string, location: SourceLocation, path: string, diagnostics: Diagnostic[]): boolean {
+  const parsedErrors = parseSelector(errors);
+  const parsedTotal = parseSelector(total);
+  if (!parsedErrors || !parsedTotal) return true;
+  const missing = errorsOutsideTotal(parsedErrors, parsedTotal);
+  if (missing.length === 0) return true;
+  const matchers = missing.map((m) => `\`${m.name}${m.op}${quote(m.value)}\``).join(', ');
+  diagnostics.push(
+    errorAt('slo-sli', location, `the SLI's errors select series its total does not count: the errors lack the total's ${matchers}`, {
+      path: `${path} > errors`,
+      hint: 'the errors are a subset of the total: give the errors selector every matcher of the total, plus the ones that pick the failures (were errors and total swapped?)',
+    }),
+  );
+  return false;
 }
 
 /** The `le` spellings of the threshold bucket, or undefined (with an error) when it is no bucket boundary. */

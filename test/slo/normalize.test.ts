@@ -20,6 +20,9 @@ const invalid: [string, Partial<SloOptions>, string, string][] = [
   ['name with a capital', { name: 'Availability' }, 'invalid-name', 'name'],
   ['by a label with a dash', { by: ['my-route'] }, 'invalid-label', 'by'],
   ['errors not a selector', { sli: errorRatio({ errors: 'sum(x_total)', total: 'y_total' }) }, 'slo-sli', 'sli > errors'],
+  ['errors without the total\'s job', { sli: errorRatio({ errors: 'http_requests_total{code=~"5.."}', total: 'http_requests_total{job="checkout"}' }) }, 'slo-sli', 'sli > errors'],
+  ['errors and total swapped', { sli: errorRatio({ errors: 'http_requests_total{job="checkout"}', total: 'http_requests_total{job="checkout",code=~"5.."}' }) }, 'slo-sli', 'sli > errors'],
+  ['errors pinned outside the total', { sli: errorRatio({ errors: 'http_requests_total{job="checkout",code="500"}', total: 'http_requests_total{job="checkout",code!="500"}' }) }, 'slo-sli', 'sli > errors'],
   ['total not PromQL', { sli: errorRatio({ errors: 'x_total', total: 'y_total{' }) }, 'promql-syntax', 'sli > total'],
   ['raw without placeholder', { sli: rawRatio({ errorRatio: 'sum(rate(x[5m]))' }) }, 'slo-sli', 'sli > errorRatio'],
   ['raw with minEventRate', { sli: rawRatio({ errorRatio: 'sum(rate(x[{{window}}]))' }), alerting: { minEventRate: 1 } }, 'slo-alerting', 'alerting > minEventRate'],
@@ -57,6 +60,21 @@ describe('SLO definitions', () => {
   it('warns that a raw SLI without simulated series gets no generated tests', () => {
     const result = compileSlo({ sli: rawRatio({ errorRatio: 'sum(rate(x[{{window}}])) / sum(rate(y[{{window}}]))' }) });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['slo-untested']);
+  });
+
+  it('names the matchers of the total that the errors selector leaves out', () => {
+    const result = compileSlo({ sli: errorRatio({ errors: 'http_requests_total{code=~"5.."}', total: 'http_requests_total{job="checkout",namespace="shop"}' }) });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'the SLI\'s errors select series its total does not count: the errors lack the total\'s `job="checkout"`, `namespace="shop"`',
+    ]);
+  });
+
+  it.each([
+    ['repeat every matcher of the total', 'http_requests_total{job="checkout",route!="/health",code=~"5.."}', 'http_requests_total{job="checkout",route!="/health"}'],
+    ['pin a label to a value the total matches', 'http_requests_total{job="checkout",code="503"}', 'http_requests_total{job="checkout",code=~"2..|5.."}'],
+    ['count another counter', 'payment_failures_total{provider="stripe"}', 'payment_attempts_total{job="checkout"}'],
+  ])('accepts errors that %s', (_, errors, total) => {
+    expect(compileSlo({ sli: errorRatio({ errors, total }) }).diagnostics).toEqual([]);
   });
 
   it('reports an SLO defined twice', () => {
