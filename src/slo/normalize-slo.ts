@@ -91,6 +91,14 @@ function errorBudget(objective: number, report: Report): { objective: string; bu
     report(`objective \`${String(objective)}\` must be a percentage above 0 and below 100`, 'write the share of good events in percent, e.g. `99.9`');
     return undefined;
   }
+  // No service promises less than 1% good events: such an objective is a ratio written for a percentage.
+  if (objective < 1) {
+    report(
+      `objective \`${formatExact(objective)}\` is in percent: it promises ${formatExact(objective)}% good events`,
+      `write the share of good events in percent, e.g. \`${formatExact(exact(objective).times(100))}\` for ${formatExact(exact(objective).times(100))}%`,
+    );
+    return undefined;
+  }
   const budget = exact(100).minus(objective).dividedBy(100);
   if (budget.lessThan(MIN_BUDGET)) {
     report(

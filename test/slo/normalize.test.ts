@@ -12,6 +12,8 @@ function compileSlo(overrides: Partial<SloOptions>) {
 const invalid: [string, Partial<SloOptions>, string, string][] = [
   ['objective 0', { objective: 0 }, 'slo-objective', 'objective'],
   ['objective 100', { objective: 100 }, 'slo-objective', 'objective'],
+  ['objective written as a ratio', { objective: 0.999 }, 'slo-objective', 'objective'],
+  ['objective written as a ratio, its page tier off', { objective: 0.999, alerting: { page: false } }, 'slo-objective', 'objective'],
   ['objective 150', { objective: 150 }, 'slo-objective', 'objective'],
   ['objective NaN', { objective: Number.NaN }, 'slo-objective', 'objective'],
   ['objective with ten nines', { objective: 99.99999999 }, 'slo-objective', 'objective'],
@@ -75,6 +77,12 @@ describe('SLO definitions', () => {
     ['count another counter', 'payment_failures_total{provider="stripe"}', 'payment_attempts_total{job="checkout"}'],
   ])('accepts errors that %s', (_, errors, total) => {
     expect(compileSlo({ sli: errorRatio({ errors, total }) }).diagnostics).toEqual([]);
+  });
+
+  it('says an objective of 0.999 is in percent and asks for 99.9', () => {
+    const [diagnostic] = compileSlo({ objective: 0.999 }).diagnostics;
+    expect(diagnostic?.message).toBe('objective `0.999` is in percent: it promises 0.999% good events');
+    expect(diagnostic?.hint).toContain('`99.9` for 99.9%');
   });
 
   it('reports an SLO defined twice', () => {
