@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { outboxAge } from '../../alerts/shared/outbox.ts';
 import { errorRatio, slo, type ErrorRatioSli } from '../../src/authoring/slo.ts';
-import { service } from '../../src/authoring/service.ts';
+import { service, type ServiceDefinition } from '../../src/authoring/service.ts';
 import { re, selector } from '../../src/promql/selector.ts';
 import { labelMatchers } from '../../src/promql/selector.ts';
 import { compileDefinitions } from '../support/definitions.ts';
@@ -24,19 +24,43 @@ describeWithTool('promtool', 'a custom template (the example system\'s outbox ag
   });
 });
 
-/** A custom SLI kind: a typed function that returns one of vigil's SLIs, here gRPC availability. */
-function grpcAvailability(job: string): ErrorRatioSli {
-  const handled = { job };
+/** A custom SLI kind, as the README writes it: a typed function that returns one of vigil's SLIs, here gRPC availability. */
+function grpcAvailability(svc: ServiceDefinition): ErrorRatioSli {
   return errorRatio({
-    errors: selector('grpc_server_handled_total', { ...handled, grpc_code: re('Unknown|DeadlineExceeded|Internal|Unavailable|DataLoss') }),
-    total: selector('grpc_server_handled_total', handled),
+    errors: selector('grpc_server_handled_total', { ...svc.scrapeLabels, grpc_code: re('Unknown|DeadlineExceeded|Internal|Unavailable|DataLoss') }),
+    total: selector('grpc_server_handled_total', svc.scrapeLabels),
   });
 }
 
 it('a custom SLI kind compiles like a built-in one', () => {
   const svc = service({ name: 'ledger', namespace: 'bank', team: 'core' });
-  const result = compileDefinitions([svc, slo({ service: svc, name: 'availability', objective: 99.9, sli: grpcAvailability('ledger') })]);
+  const result = compileDefinitions([svc, slo({ service: svc, name: 'availability', objective: 99.9, sli: grpcAvailability(svc) })]);
   expect(result.diagnostics).toEqual([]);
   const exprs = result.ir.ruleGroups.flatMap((g) => g.rules.map((r) => r.expr));
-  expect(exprs).toContainEqual(expect.stringContaining('sum(rate(grpc_server_handled_total{grpc_code=~"Unknown|DeadlineExceeded|Internal|Unavailable|DataLoss",job="ledger"}[5m]))'));
+  expect(exprs).toContainEqual(expect.stringContaining('sum(rate(grpc_server_handled_total{grpc_code=~"Unknown|DeadlineExceeded|Internal|Unavailable|DataLoss",job="ledger",namespace="bank"}[5m]))'));
+});
+
+describeWithTool('promtool', 'a custom SLI kind (gRPC availability)', () => {
+  const ledger = service({ name: 'ledger', namespace: 'bank', team: 'core' });
+  const staging = service({ name: 'ledger', namespace: 'bank-staging', team: 'core' });
+  const handled = (namespace: string, code: string, values: string) =>
+    series(`grpc_server_handled_total${labelMatchers({ namespace, job: 'ledger', grpc_code: code, pod: 'ledger-0' })}`, values);
+
+  it("pages for its own service's failures, never for a service of the same name in another namespace", () => {
+    runScenarios(
+      [ledger, staging, slo({ service: ledger, name: 'availability', objective: 99.9, sli: grpcAvailability(ledger) })],
+      [
+        {
+          name: 'the staging copy fails every call',
+          input: [handled('bank', 'OK', '0+1000x120'), handled('bank-staging', 'Unavailable', '0+100x120')],
+          checks: [silent('ErrorBudgetBurn', '2h')],
+        },
+        {
+          name: 'the ledger fails every call',
+          input: [handled('bank', 'OK', '0+1000x60 60000x60'), handled('bank', 'Unavailable', '0x60 1000+1000x60')],
+          checks: [silent('ErrorBudgetBurn', '1h'), fires('ErrorBudgetBurn', '1h3m', { namespace: 'bank', severity: 'critical' })],
+        },
+      ],
+    );
+  });
 });
