@@ -1,4 +1,4 @@
-import { alert, selector, type AlertDefinition, type ServiceDefinition } from 'vigil';
+import { alert, selector, template, type AlertDefinition, type ServiceDefinition } from 'vigil';
 
 export interface OutboxAgeOptions {
   readonly service: ServiceDefinition;
@@ -9,9 +9,10 @@ export interface OutboxAgeOptions {
 /**
  * A custom template: a typed function that returns definitions. The outbox relay publishes
  * events a service wrote in its own transaction; when the oldest pending one ages, Kafka
- * consumers stop hearing about new writes although the service answers fine.
+ * consumers stop hearing about new writes although the service answers fine. Wrapped in
+ * `template`, its alert and every diagnostic about it point at the line that calls it.
  */
-export function outboxAge({ service, maxAgeSeconds = 300 }: OutboxAgeOptions): AlertDefinition {
+export const outboxAge = template(function outboxAge({ service, maxAgeSeconds = 300 }: OutboxAgeOptions): AlertDefinition {
   const age = selector('outbox_oldest_pending_age_seconds', service.scrapeLabels);
   return alert({
     name: 'OutboxEventsStale',
@@ -22,4 +23,4 @@ export function outboxAge({ service, maxAgeSeconds = 300 }: OutboxAgeOptions): A
     summary: `${service.name}: the oldest outbox event has waited {{ $value | humanizeDuration }}`,
     description: `The oldest event in ${service.name}'s outbox has not been published for more than ${maxAgeSeconds} seconds. Writes succeed, but consumers of its topics do not see them: the outbox relay is stuck or cannot reach Kafka.`,
   });
-}
+});

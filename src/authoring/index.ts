@@ -59,6 +59,7 @@ export { dashboard, type DashboardDefinition, type DashboardSource } from './das
 export { defineConfig, type VigilConfig, type ConfigDefinition } from './config.ts';
 export { isDefinition } from './definition.ts';
 export { OptionsError } from './options-error.ts';
+export { template } from './location.ts';
 
 import type { AlertDefinition } from './alert.ts';
 import type { RecordDefinition } from './record.ts';

@@ -114,6 +114,22 @@ describe('vigil build (end to end)', () => {
     expect(build.stderr).toContain('1 error, 0 warnings');
   });
 
+  it("places a project's own template's definitions, and their diagnostics, at each line that calls it", () => {
+    writeFileSync(
+      join(dir, 'alerts/http-slo.ts'),
+      `import { errorRatio, selector, slo, template, type ServiceDefinition } from 'vigil';
+export const availability = template((service: ServiceDefinition, objective: number) =>
+  slo({ service, name: 'availability', objective, sli: errorRatio({ errors: selector('http_requests_total', { ...service.scrapeLabels, code: '500' }), total: selector('http_requests_total', service.scrapeLabels) }) }),
+);
+`,
+    );
+    writeFileSync(join(dir, 'alerts/cart.ts'), "import { service } from 'vigil';\nimport { availability } from './http-slo.ts';\nconst cart = service({ name: 'cart', namespace: 'shop', team: 'payments' });\navailability(cart, 100);\n");
+    writeFileSync(join(dir, 'alerts/search.ts'), "import { service } from 'vigil';\nimport { availability } from './http-slo.ts';\nconst search = service({ name: 'search', namespace: 'shop', team: 'payments' });\n\navailability(search, 100);\n");
+    const build = vigil(['build'], dir);
+    expect(build.status).toBe(1);
+    expect(build.stderr.match(/^\S+: error slo-objective: /gm)).toEqual(['alerts/cart.ts:4: error slo-objective: ', 'alerts/search.ts:5: error slo-objective: ']);
+  });
+
   it('keeps a stray file a person put in out/', () => {
     vigil(['build'], dir);
     writeFileSync(join(dir, 'out', 'OWNERS'), 'platform\n');
