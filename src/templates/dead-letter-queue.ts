@@ -69,10 +69,14 @@ export interface DeadLetterQueue {
  * the first event of a counter that a client library creates at its first increment (the series
  * is born at 1, and `increase` reads 0), which for a failed DLQ write is the one event that
  * matters: a series born within the window counts its value, when its target (`up`) was scraped
- * before it, so that a gap in scraping or a restarted Prometheus is not taken for a birth.
+ * before it, or is a new target (a pod that replaced another, whose first scrape may already
+ * show its first failure) of a job that was scraped then. A gap in one target's scraping, or a
+ * restarted Prometheus, is not taken for a birth.
  */
 function countedOrBorn(counter: string, window: string, up: string, aggregate: (expr: string) => string): string {
-  const born = `\n  (${counter} unless ${counter} offset ${window})\n  and on (job, instance)\n  (${up} offset ${window} == 1)\n`;
+  const before = `${up} offset ${window}`;
+  const scrapedBefore = `${before} == 1\n    or\n    (${up} unless on (job, instance) ${before})\n    and on (job)\n    ${before}`;
+  const born = `\n  (${counter} unless ${counter} offset ${window})\n  and on (job, instance)\n  (\n    ${scrapedBefore}\n  )\n`;
   return `${aggregate(`increase(${counter}[${window}])`)} > 0\nor\n${aggregate(born)} > 0`;
 }
 
@@ -210,7 +214,8 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
           ...owner,
           name: 'DeadLetterReprocessorDown',
           severity: 'critical',
-          expr: `max(${up}) == 0\nor\nabsent(${up})`,
+          // One expression whether the targets are down or gone: the alert keeps its identity from one to the other.
+          expr: `absent(${up} == 1)`,
           for: down.for,
           summary: `The dead-letter reprocessor ${reprocessor.service.name} is down: ${dlqTopic} is not re-driven`,
           description: `Prometheus has not scraped a running ${reprocessor.service.name} for ${down.for}. Dead letters of ${dlqTopic} wait, and neither reprocessing nor its failures are seen.`,

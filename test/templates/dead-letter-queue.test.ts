@@ -69,6 +69,12 @@ describeWithTool('promtool', 'deadLetterQueue alerts under promtool', () => {
         },
         { name: 'an absent reprocessor pages', input: replace('up'), checks: [fires('DeadLetterReprocessorDown', '10m', dlqLabels)] },
         {
+          // Down, then gone from the targets (scaled to zero): one outage, one alert that stays firing.
+          name: 'a reprocessor down and then gone stays one firing alert',
+          input: replace('up', up('1x10 0x10')),
+          checks: ['16m', '27m', '40m'].map((at) => fires('DeadLetterReprocessorDown', at, dlqLabels)),
+        },
+        {
           // Client libraries create a labelled counter at its first increment: the series is born at 1.
           name: 'a failed publish whose counter is born at 1 pages, and resolves',
           input: [...replace('dlq_publish_failures_total', app('dlq_publish_failures_total', '_x30 1x90')), consumerUp('1x120')],
@@ -83,6 +89,21 @@ describeWithTool('promtool', 'deadLetterQueue alerts under promtool', () => {
           ],
           checks: [fires('DeadLetterMessagesPublished', '32m', dlqLabels), fires('DeadLetterReprocessingExhausted', '32m', dlqLabels), silent('DeadLetterReprocessingExhausted', '50m')],
         },
+        ...[
+          // A rollout: the new pod (a new instance) re-reads the poison message and fails its DLQ write before its first scrape.
+          { name: 'a new pod whose first scrape shows a failed publish pages', oldPod: '1x20', check: fires },
+          { name: 'a pod first seen after Prometheus was down is no new failure', oldPod: '_x20', check: silent },
+        ].map(({ name, oldPod, check }) => ({
+          name,
+          input: [
+            ...quietWorld.filter((s) => !s.series.startsWith('dlq_')),
+            app('dlq_publish_failures_total', oldPod, { instance: '10.0.0.1:8080' }),
+            app('dlq_publish_failures_total', '_x21 1x60', { instance: '10.0.0.2:8080' }),
+            series(`up${labelMatchers({ namespace: 'shop', job: 'billing', instance: '10.0.0.1:8080' })}`, oldPod),
+            series(`up${labelMatchers({ namespace: 'shop', job: 'billing', instance: '10.0.0.2:8080' })}`, '_x21 1x60'),
+          ],
+          checks: [silent('DeadLetterPublishFailed', '20m'), check('DeadLetterPublishFailed', '23m', dlqLabels), silent('DeadLetterPublishFailed', '30m')],
+        })),
         ...[
           { name: 'a counter seen again after a scrape gap is no new failure', up: '1x20 0x20 1x80' },
           { name: 'a counter seen again after Prometheus was down is no new failure', up: '1x20 _x20 1x80' },
