@@ -1,15 +1,18 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** Absolute path of an executable on PATH, or undefined. */
+/**
+ * Absolute path of an executable on PATH, or undefined. As a shell does, a directory of that
+ * name (searchable, so "executable") is passed over for the next entry.
+ */
 export function findOnPath(name: string, path = process.env.PATH ?? ''): string | undefined {
   for (const dir of path.split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
     try {
       accessSync(candidate, constants.X_OK);
-      return candidate;
+      if (statSync(candidate).isFile()) return candidate;
     } catch {
       // not here
     }

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import type { Bundle } from '../../src/bundle.ts';
 import { checkCrdSchemas } from '../../src/check/crd-schema.ts';
 import { runToolChecks } from '../../src/check/external-tools.ts';
 import { formatGithub } from '../../src/diagnostics/format-machine.ts';
-import { goToolEnvironment } from '../../src/promtool/tools.ts';
+import { findOnPath, goToolEnvironment } from '../../src/promtool/tools.ts';
 import { compiledExample } from '../support/example.ts';
 import { vigil, writeProject } from '../support/cli.ts';
 import { repoRoot } from '../support/project.ts';
@@ -71,6 +71,20 @@ describe('the Go tools vigil runs', () => {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
+    }
+  });
+
+  it('are found past a directory of the same name on PATH, as a shell finds them', () => {
+    const { dir, cleanup } = tempDir('vigil-path-');
+    try {
+      mkdirSync(join(dir, 'first', 'promtool'), { recursive: true });
+      mkdirSync(join(dir, 'second'));
+      writeFileSync(join(dir, 'second', 'promtool'), '#!/bin/sh\n');
+      chmodSync(join(dir, 'second', 'promtool'), 0o755);
+      expect(findOnPath('promtool', [join(dir, 'first'), join(dir, 'second')].join(delimiter))).toBe(join(dir, 'second', 'promtool'));
+      expect(findOnPath('promtool', join(dir, 'first'))).toBeUndefined();
+    } finally {
+      cleanup();
     }
   });
 
