@@ -21,6 +21,11 @@ export function formatGithub(diagnostic: Diagnostic): string {
   return `::${command} ${properties.join(',')}::${escapeData(message)}`;
 }
 
+/** A GitHub Actions warning about the run rather than a file, shown in the run's summary. */
+export function formatGithubWarning(title: string, message: string): string {
+  return `::warning title=${escapeProperty(title)}::${escapeData(message)}`;
+}
+
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
 function escapeData(text: string): string {

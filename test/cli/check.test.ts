@@ -200,6 +200,14 @@ describeWithTool('promtool', 'vigil check (end to end)', () => {
     }
   });
 
+  it('says in the github format that a tool was skipped, since nothing else in the run would', () => {
+    const run = vigil(['check', '--format', 'github'], project, { PATH: work.dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^::warning title=promtool skipped::promtool is not on PATH/m);
+    expect(run.stdout).toMatch(/^::warning title=amtool skipped::amtool is not on PATH/m);
+    expect(run.stderr).toMatch(/skipped promtool: not on PATH/);
+  });
+
   it('refuses an unknown format with the usage exit code', () => {
     const run = vigil(['check', '--format', 'xml'], project);
     expect(run.status).toBe(2);

@@ -4,7 +4,7 @@ import { runToolChecks } from '../../check/external-tools.ts';
 import { compile } from '../../compile.ts';
 import { errorAt, hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { formatHuman, summarize } from '../../diagnostics/format-human.ts';
-import { formatGithub, formatJson } from '../../diagnostics/format-machine.ts';
+import { formatGithub, formatGithubWarning, formatJson } from '../../diagnostics/format-machine.ts';
 import { loadProject } from '../../load/load-project.ts';
 import { renderBundle } from '../../render/render.ts';
 import { validationRules } from '../../validate/index.ts';
@@ -34,6 +34,8 @@ export interface CheckOptions extends ProjectOptions {
 /** What was checked, for the report. */
 interface Checked {
   readonly steps: string[];
+  /** Tools that were not on PATH, so did not check anything. */
+  readonly skipped: string[];
 }
 
 export async function checkCommand(options: CheckOptions, cwd: string, output: Output): Promise<number> {
@@ -42,7 +44,7 @@ export async function checkCommand(options: CheckOptions, cwd: string, output: O
     output.err(`error: unknown format \`${options.format}\`: use ${formats.join(', ')}`);
     return ExitCode.usage;
   }
-  const checked: Checked = { steps: [] };
+  const checked: Checked = { steps: [], skipped: [] };
   const diagnostics = await collect(options, cwd, checked);
   const sorted = sortDiagnostics(diagnostics);
   print(format, sorted, checked, output);
@@ -67,6 +69,7 @@ async function collect(options: CheckOptions, cwd: string, checked: Checked): Pr
   ]);
   checked.steps.push(`validated the Prometheus Operator objects against their CRD schemas (${crdSchemaSource})`);
   checked.steps.push(...tools.ran.map((r) => `ran ${r}`), ...tools.missing.map((t) => `skipped ${t}: not on PATH`));
+  checked.skipped.push(...tools.missing);
   checked.steps.push(`compared ${shownOut}/ with the ${rendered.size} files the definitions compile to`);
   const stale = [
     ...difference.missing.map((p) => [p, 'missing'] as const),
@@ -96,6 +99,8 @@ function print(format: Format, diagnostics: readonly Diagnostic[], checked: Chec
       return;
     case 'github':
       for (const d of diagnostics) output.out(formatGithub(d));
+      for (const tool of checked.skipped) output.out(formatGithubWarning(`${tool} skipped`, `${tool} is not on PATH: vigil check did not run it`));
+      for (const step of checked.steps) output.err(`✓ ${step}`);
       output.err(summarize(diagnostics));
       return;
     case 'human':
