@@ -62,6 +62,13 @@ export async function runToolChecks(rendered: RenderedBundle, outDir: string): P
     });
     runs.forEach(({ plan, files }, i) => {
       const run = outcomes[i]!;
+      if ('stopped' in run) {
+        const said = `${run.stdout}\n${run.stderr}`.trim();
+        for (const file of files) {
+          result.diagnostics.push(errorAt(plan.code, { file: `${outDir}/${file}` }, `${plan.tool} ${run.stopped}, so it did not check the file${said ? `:\n${indent(said)}` : ''}`));
+        }
+        return;
+      }
       if (run.status === 0) return;
       const output = `${run.stdout}\n${run.stderr}`.trim();
       // promtool names every file it checks ("Checking <file>") and starts each error line with the file.

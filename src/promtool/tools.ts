@@ -56,23 +56,50 @@ export function runTool(executable: string, args: readonly string[], options: To
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** `runTool` without blocking: several runs share the cores while the caller goes on. */
-export function runToolInBackground(executable: string, args: readonly string[], options: ToolOptions = {}): Promise<ToolRun> {
-  return new Promise((resolve, reject) => {
+/** A run of a tool that did not end on its own: it could not start, was killed, or ran out of time. */
+export interface StoppedToolRun extends ToolRun {
+  /** Why, e.g. `was stopped by SIGSEGV`. */
+  readonly stopped: string;
+}
+
+/**
+ * `runTool` without blocking: several runs share the cores while the caller goes on. A tool that
+ * cannot start, is killed or runs out of time is a run like any other, `stopped` saying why: the
+ * tool failed, not the caller.
+ */
+export function runToolInBackground(executable: string, args: readonly string[], options: ToolOptions = {}): Promise<ToolRun | StoppedToolRun> {
+  return new Promise((resolve) => {
+    const timeoutMs = options.timeoutMs ?? 120_000;
     const child = spawn(executable, [...args], {
       cwd: options.cwd,
-      timeout: options.timeoutMs ?? 120_000,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: options.env ?? goToolEnvironment(),
     });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    const settle = (run: ToolRun | StoppedToolRun) => {
+      clearTimeout(timer);
+      resolve(run);
+    };
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
+    child.on('error', (error) => settle({ status: 1, stdout, stderr, stopped: `could not be started: ${error.message}` }));
+    child.on('exit', () => {
+      if (!timedOut) return;
+      // A child the tool started may still hold its output open: do not wait for it.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      settle({ status: 1, stdout, stderr, stopped: `did not finish within ${timeoutMs / 1000} s and was killed` });
+    });
     child.on('close', (code, signal) => {
-      if (code === null) reject(new Error(`${executable} ${args[0] ?? ''} was stopped by ${signal ?? 'a signal'}`));
-      else resolve({ status: code, stdout, stderr });
+      if (timedOut) return;
+      if (code === null) settle({ status: 1, stdout, stderr, stopped: `was stopped by ${signal ?? 'a signal'}` });
+      else settle({ status: code, stdout, stderr });
     });
   });
 }

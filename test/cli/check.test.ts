@@ -6,7 +6,7 @@ import type { Bundle } from '../../src/bundle.ts';
 import { checkCrdSchemas } from '../../src/check/crd-schema.ts';
 import { runToolChecks } from '../../src/check/external-tools.ts';
 import { formatGithub } from '../../src/diagnostics/format-machine.ts';
-import { findOnPath, goToolEnvironment } from '../../src/promtool/tools.ts';
+import { findOnPath, goToolEnvironment, runToolInBackground } from '../../src/promtool/tools.ts';
 import { compiledExample } from '../support/example.ts';
 import { vigil, writeProject } from '../support/cli.ts';
 import { repoRoot } from '../support/project.ts';
@@ -83,6 +83,37 @@ describe('the Go tools vigil runs', () => {
       chmodSync(join(dir, 'second', 'promtool'), 0o755);
       expect(findOnPath('promtool', [join(dir, 'first'), join(dir, 'second')].join(delimiter))).toBe(join(dir, 'second', 'promtool'));
       expect(findOnPath('promtool', join(dir, 'first'))).toBeUndefined();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('that crash are a failed check of the files they were given, not a bug in vigil', async () => {
+    const { dir, cleanup } = tempDir('vigil-crashing-promtool-');
+    const savedPath = process.env.PATH;
+    try {
+      writeFileSync(join(dir, 'promtool'), '#!/bin/sh\nkill -SEGV $$\n');
+      chmodSync(join(dir, 'promtool'), 0o755);
+      process.env.PATH = `${dir}${delimiter}${savedPath}`;
+      const checks = await runToolChecks(new Map([['prometheus/rules/ns/svc.yaml', 'groups: []\n']]), 'out');
+      expect(checks.diagnostics).toMatchObject([
+        { code: 'promtool-check-rules', severity: 'error', location: { file: 'out/prometheus/rules/ns/svc.yaml' }, message: expect.stringMatching(/^promtool was stopped by SIGSEGV/) },
+      ]);
+    } finally {
+      process.env.PATH = savedPath;
+      cleanup();
+    }
+  });
+
+  it('that hang are killed at the timeout, even when a process they started holds their output open', async () => {
+    const { dir, cleanup } = tempDir('vigil-hanging-tool-');
+    try {
+      writeFileSync(join(dir, 'hangs'), '#!/bin/sh\nsleep 30\n');
+      chmodSync(join(dir, 'hangs'), 0o755);
+      const started = Date.now();
+      const run = await runToolInBackground(join(dir, 'hangs'), [], { timeoutMs: 300 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(run).toMatchObject({ stopped: 'did not finish within 0.3 s and was killed' });
     } finally {
       cleanup();
     }
