@@ -6,6 +6,7 @@ import { formatHuman, summarize } from '../diagnostics/format-human.ts';
 import { loadProject, type LoadedProject } from '../load/load-project.ts';
 import { renderBundle } from '../render/render.ts';
 import type { Output } from './io.ts';
+import { fromWorkingDirectory } from './shown-paths.ts';
 
 export interface ProjectOptions {
   readonly config?: string;
@@ -24,7 +25,7 @@ export interface CompiledProject {
 export async function compileProject(options: ProjectOptions, cwd: string, output: Output): Promise<CompiledProject | undefined> {
   const project = await loadProject({ cwd, ...(options.config ? { config: options.config } : {}) });
   if (hasErrors(project.diagnostics)) {
-    report(sortDiagnostics(project.diagnostics), output);
+    report(sortDiagnostics(fromWorkingDirectory(project.diagnostics, project.root, cwd)), output);
     return undefined;
   }
   const result = compile({
@@ -32,7 +33,7 @@ export async function compileProject(options: ProjectOptions, cwd: string, outpu
     runbooks: project.runbooks,
     ...(project.config ? { config: project.config } : {}),
   });
-  const diagnostics = sortDiagnostics([...project.diagnostics, ...result.diagnostics]);
+  const diagnostics = sortDiagnostics(fromWorkingDirectory([...project.diagnostics, ...result.diagnostics], project.root, cwd));
   report(diagnostics, output);
   if (hasErrors(diagnostics)) return undefined;
   const outDir = outDirOf(options, cwd, project, result);

@@ -54,7 +54,7 @@ async function loadModules(options: { cwd: string; config?: string }): Promise<L
       definitions: [],
       runbooks: [],
       diagnostics: [
-        errorAt('config-not-found', { file: relative(options.cwd, configFile) || configFile }, 'no vigil config file found', {
+        errorAt('config-not-found', { file: relativeFile(configFile) }, 'no vigil config file found', {
           hint: options.config
             ? 'check the --config path'
             : `create \`vigil.config.ts\` (export default defineConfig({...})) or pass --config`,

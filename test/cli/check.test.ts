@@ -226,6 +226,12 @@ describeWithTool('promtool', 'vigil check (end to end)', () => {
       expect(run.status).toBe(1);
       const lines = broken.split('\n').findIndex((l) => l.includes("'Broken'")) + 1;
       expect(run.stdout).toMatch(new RegExp(`^::error file=alerts/payment\\.ts,line=${lines},col=\\d+,title=promql-syntax::`, 'm'));
+
+      // Run from the repository root of a project in a folder: every file is named from there.
+      const fromAbove = vigil(['check', '--format', 'github', '--config', 'dsrs/vigil.config.ts'], work.dir);
+      expect(fromAbove.status).toBe(1);
+      expect(fromAbove.stdout).toMatch(new RegExp(`^::error file=dsrs/alerts/payment\\.ts,line=${lines},col=\\d+,title=promql-syntax::`, 'm'));
+      expect(fromAbove.stdout).not.toMatch(/file=alerts\//);
     } finally {
       writeFileSync(file, original);
     }

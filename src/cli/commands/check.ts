@@ -13,6 +13,7 @@ import { diffBundle } from '../../write/check-bundle.ts';
 import { configOption, type CommandRegistration } from '../command.ts';
 import { ExitCode, type Output } from '../io.ts';
 import { outDirOf, type ProjectOptions } from '../pipeline.ts';
+import { fromWorkingDirectory } from '../shown-paths.ts';
 
 const formats = ['human', 'json', 'github'] as const;
 type Format = (typeof formats)[number];
@@ -53,9 +54,10 @@ export async function checkCommand(options: CheckOptions, cwd: string, output: O
 
 async function collect(options: CheckOptions, cwd: string, checked: Checked): Promise<Diagnostic[]> {
   const project = await loadProject({ cwd, ...(options.config ? { config: options.config } : {}) });
-  if (hasErrors(project.diagnostics)) return [...project.diagnostics];
+  if (hasErrors(project.diagnostics)) return fromWorkingDirectory(project.diagnostics, project.root, cwd);
   const result = compile({ definitions: project.definitions, runbooks: project.runbooks, ...(project.config ? { config: project.config } : {}) });
-  const diagnostics = [...project.diagnostics, ...result.diagnostics];
+  // The diagnostics found below name out/ from the working directory already.
+  const diagnostics = fromWorkingDirectory([...project.diagnostics, ...result.diagnostics], project.root, cwd);
   checked.steps.push(`compiled ${project.definitions.length} definitions; ${validationRules.filter(isLintRule).length} lint rules and ${validationRules.filter((r) => !isLintRule(r)).length} other checks`);
   if (hasErrors(diagnostics)) return diagnostics;
 
