@@ -30,11 +30,11 @@ export class WriteError extends Error {
  * Unchanged files are not touched. Files vigil generated before and no longer produces are
  * deleted; anything else a person put in `outDir` survives.
  */
-export async function writeBundle(outDir: string, rendered: RenderedBundle): Promise<WriteResult> {
+export async function writeBundle(outDir: string, rendered: RenderedBundle, options: WriteOptions = {}): Promise<WriteResult> {
   const onDisk = listEntries(outDir);
   removeAbandonedStaging(outDir, onDisk);
   const before = previouslyGenerated(outDir, onDisk);
-  const staged = await stageChanged(outDir, rendered, onDisk);
+  const staged = await stageChanged(outDir, rendered, onDisk, options.stop);
   // The manifest goes last: until it lands, the previous one still describes what is on disk.
   staged.sort((a, b) => Number(a.path === paths.manifest) - Number(b.path === paths.manifest) || compareStrings(a.path, b.path));
   for (const { temp, target } of staged) renameSync(temp, target);
@@ -46,6 +46,11 @@ export async function writeBundle(outDir: string, rendered: RenderedBundle): Pro
   return { written, deleted, unchanged: rendered.size - written.length };
 }
 
+export interface WriteOptions {
+  /** Once aborted, nothing more is staged and what was is removed; renames once begun all run. */
+  readonly stop?: AbortSignal;
+}
+
 /** Files being written at once: enough to keep the disk busy while the next ones render. */
 const writesInFlight = 32;
 
@@ -55,11 +60,12 @@ const writesInFlight = 32;
  * render. (Comparing stays synchronous: reading from the page cache is cheaper than a trip to a
  * thread.)
  */
-async function stageChanged(outDir: string, rendered: RenderedBundle, onDisk: ReadonlyMap<string, EntryKind>) {
+async function stageChanged(outDir: string, rendered: RenderedBundle, onDisk: ReadonlyMap<string, EntryKind>, stop: AbortSignal | undefined) {
   const staged: { path: string; temp: string; target: string }[] = [];
   const madeDirectories = new Set<string>();
   try {
     await eachInFlight(rendered, writesInFlight, async ([path, text]) => {
+      stop?.throwIfAborted();
       if (!isInsideOutDir(path)) throw new WriteError(path, new Error('the path leaves the output directory'));
       const link = notADirectoryOnTheWay(path, onDisk);
       if (link !== undefined) throw new WriteError(path, new Error(`\`${link}\` is not a directory but a symbolic link or a file; vigil writes only into real directories of the output`));
@@ -80,6 +86,7 @@ async function stageChanged(outDir: string, rendered: RenderedBundle, onDisk: Re
         throw new WriteError(path, error);
       }
     });
+    stop?.throwIfAborted();
     return staged;
   } catch (error) {
     for (const { temp } of staged) unlinkQuietly(temp);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -167,6 +168,33 @@ export const availability = template((service: ServiceDefinition, objective: num
     const version = vigil(['--version'], dir);
     expect(version.status).toBe(0);
     expect(version.stdout).toBe(`${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}\n`);
+  });
+});
+
+describe('a build told to stop', () => {
+  it('ends by the signal only once what it was doing is done, so out/ is never part old, part new', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // The renames that bring out/ to the new bundle are the synchronous work after the signal.
+      writeFileSync(
+        join(dir, 'stop.mts'),
+        `import { writeFileSync } from 'node:fs';
+import { holdingSignals } from ${JSON.stringify(join(repoRoot, 'src/cli/held-signals.ts'))};
+await holdingSignals(async (stop) => {
+  process.kill(process.pid, 'SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  writeFileSync(${JSON.stringify(join(dir, 'renamed'))}, String(stop.aborted));
+});
+writeFileSync(${JSON.stringify(join(dir, 'after'))}, '');
+`,
+      );
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'stop.mts')], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      expect(run.signal, run.stderr).toBe('SIGTERM');
+      expect(readFileSync(join(dir, 'renamed'), 'utf8')).toBe('true');
+      expect(() => readFileSync(join(dir, 'after'))).toThrow();
+    } finally {
+      cleanup();
+    }
   });
 });
 

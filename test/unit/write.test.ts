@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '../../src/naming.ts';
 import { diffBundle, isUpToDate } from '../../src/write/check-bundle.ts';
-import { compareWithDisk, listFiles, TEMP_MARKER } from '../../src/write/out-dir.ts';
+import { compareWithDisk, listEntries, listFiles, TEMP_MARKER } from '../../src/write/out-dir.ts';
 import { WriteError, writeBundle } from '../../src/write/write-bundle.ts';
 import { tempDir } from '../support/tools.ts';
 
@@ -199,6 +199,16 @@ describe('writeBundle and diffBundle', () => {
     await expect(writeBundle(dir, next)).rejects.toThrow(WriteError);
     rmdirSync(join(dir, `m.yaml${TEMP_MARKER}${process.pid}`));
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('stages nothing more once told to stop, leaving the previous output as it was', async () => {
+    await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'z.yaml': `${header}z: 1\n` }));
+    const before = snapshot(dir);
+    const stop = new AbortController();
+    stop.abort(new Error('stopped by SIGTERM'));
+    await expect(writeBundle(dir, bundle({ 'a.yaml': `${header}a: 2\n`, 'z.yaml': `${header}z: 2\n` }), { stop: stop.signal })).rejects.toThrow('stopped by SIGTERM');
+    expect(snapshot(dir)).toEqual(before);
+    expect([...listEntries(dir).values()]).not.toContain('staged');
   });
 
   it.skipIf(process.getuid?.() === 0)('leaves the previous output intact when a directory is read-only', async () => {

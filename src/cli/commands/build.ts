@@ -3,6 +3,7 @@ import { diffBundle, isUpToDate } from '../../write/check-bundle.ts';
 import { writeBundle } from '../../write/write-bundle.ts';
 import { plural } from '../../diagnostics/format-human.ts';
 import { configOption, type CommandRegistration } from '../command.ts';
+import { holdingSignals } from '../held-signals.ts';
 import { ExitCode, type Output } from '../io.ts';
 import { renderProject, type ProjectOptions } from '../pipeline.ts';
 
@@ -39,7 +40,7 @@ export async function buildCommand(options: BuildOptions, cwd: string, output: O
     output.err(`${shownOut}/ is not what the definitions compile to: run \`vigil build\` and commit the result`);
     return ExitCode.failed;
   }
-  const result = await writeBundle(compiled.outDir, compiled.rendered);
+  const result = await holdingSignals((stop) => writeBundle(compiled.outDir, compiled.rendered, { stop }));
   output.out(
     `${shownOut}/: ${plural(result.written.length, 'file')} written, ${result.deleted.length} deleted, ${result.unchanged} unchanged`,
   );
