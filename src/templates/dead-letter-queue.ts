@@ -5,6 +5,8 @@ import { watchDeadLetterQueue, type DeadLetterQueueWatchDefinition } from '../au
 import { aggregateBy, quote, re, selector, type Matchers } from '../promql/selector.ts';
 import { LagQueries } from './kafka/lag-queries.ts';
 import { exporterScope, type KafkaExporterOptions } from './kafka/exporter-options.ts';
+import { serviceDefaults } from '../normalize/services.ts';
+import { formatDuration, parseDuration } from '../util/duration.ts';
 import { alertNames, promNumber, requireName, tuned, type Tunable } from './shared.ts';
 
 const DLQ_TOPIC = 'dlq_topic';
@@ -71,13 +73,28 @@ export interface DeadLetterQueue {
  * matters: a series born within the window counts its value, when its target (`up`) was scraped
  * before it, or is a new target (a pod that replaced another, whose first scrape may already
  * show its first failure) of a job that was scraped then. A gap in one target's scraping, or a
- * restarted Prometheus, is not taken for a birth.
+ * restarted Prometheus, is not taken for a birth. The born series is read as its newest value
+ * within two scrape intervals: one failed scrape marks it stale, and read plainly it would vanish
+ * for an evaluation, resolving the alert and paging again a scrape later.
  */
-function countedOrBorn(counter: string, window: string, up: string, aggregate: (expr: string) => string): string {
+function countedOrBorn(counter: string, window: string, target: ScrapedTarget, aggregate: (expr: string) => string): string {
+  const { up } = target;
   const before = `${up} offset ${window}`;
   const scrapedBefore = `${before} == 1\n    or\n    (${up} unless on (job, instance) ${before})\n    and on (job)\n    ${before}`;
-  const born = `\n  (${counter} unless ${counter} offset ${window})\n  and on (job, instance)\n  (\n    ${scrapedBefore}\n  )\n`;
+  const newest = `last_over_time(${counter}[${formatDuration(2 * target.intervalMs)}])`;
+  const born = `\n  (${newest} unless ${counter} offset ${window})\n  and on (job, instance)\n  (\n    ${scrapedBefore}\n  )\n`;
   return `${aggregate(`increase(${counter}[${window}])`)} > 0\nor\n${aggregate(born)} > 0`;
+}
+
+/** A scrape target: its `up` selector and how often Prometheus scrapes it. */
+interface ScrapedTarget {
+  readonly up: string;
+  readonly intervalMs: number;
+}
+
+function scrapedTarget(service: ServiceDefinition, matchers: Matchers): ScrapedTarget {
+  const intervalMs = parseDuration(service.interval ?? serviceDefaults.interval) ?? parseDuration(serviceDefaults.interval)!;
+  return { up: selector('up', matchers), intervalMs };
 }
 
 /** The dead-letter alerts for one source topic and its DLQ topic, each labelled `dlq_topic`. */
@@ -116,7 +133,7 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
   }
   // Kafka Connect's metrics carry no topic: label every result with the DLQ topic it watches.
   const labelled = (expr: string) => (profile.kind === 'application' ? aggregateBy('sum', ['dlq_topic'], expr) : `label_replace(sum(${expr}), "dlq_topic", ${quote(dlqTopic)}, "", "")`);
-  const counted = (series: string, window: string) => countedOrBorn(series, window, selector('up', scraped), labelled);
+  const counted = (series: string, window: string) => countedOrBorn(series, window, scrapedTarget(service, scraped), labelled);
   const perSecond = (series: string) => labelled(`rate(${series}[5m])`);
 
   const arrivals = tuned(options.arrivals, { window: '5m' });
@@ -182,7 +199,7 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
             ...owner,
             name: 'DeadLetterReprocessingExhausted',
             severity: 'warning',
-            expr: countedOrBorn(attemptSeries('exhausted'), exhausted.window, selector('up', reprocessor.service.scrapeLabels), (expr) => aggregateBy('sum', [DLQ_TOPIC], expr)),
+            expr: countedOrBorn(attemptSeries('exhausted'), exhausted.window, scrapedTarget(reprocessor.service, reprocessor.service.scrapeLabels), (expr) => aggregateBy('sum', [DLQ_TOPIC], expr)),
             summary: `{{ $value | humanize }} dead letters in ${dlqTopic} ran out of retries`,
             description: `The reprocessor gave up on dead letters of ${dlqTopic} in the last ${exhausted.window}: retrying will not fix them. Each needs a person: fix the data or the consumer, then re-drive or discard it.`,
           }),

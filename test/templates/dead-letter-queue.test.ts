@@ -120,6 +120,22 @@ describeWithTool('promtool', 'deadLetterQueue alerts under promtool', () => {
     );
   });
 
+  it('a failed scrape while a newly born counter pages neither resolves the page nor pages again', () => {
+    const dlq = deadLetterQueue({ service: consumer, sourceTopic: 'invoices', dlqTopic: DLQ });
+    runScenarios(
+      [consumer, ...dlq.alerts],
+      [
+        {
+          // 30s scrapes: the counter is born at 20m; the scrape at 23m fails and marks it stale.
+          name: 'a failed publish keeps paging through one failed scrape',
+          input: [app('dlq_publish_failures_total', '_x40 1x5 stale 1x60'), consumerUp('1x45 0 1x60')],
+          checks: [silent('DeadLetterPublishFailed', '19m30s'), ...['20m', '23m', '23m15s', '24m'].map((at) => fires('DeadLetterPublishFailed', at, dlqLabels)), silent('DeadLetterPublishFailed', '26m')],
+        },
+      ],
+      '30s',
+    );
+  });
+
   it('Kafka Connect metrics: fire on arrivals and failed publishes, labelled with the DLQ topic', () => {
     const connect = service({ name: 'connect', namespace: 'kafka', team: 'platform' });
     const dlq = deadLetterQueue({ service: connect, sourceTopic: 'invoices', dlqTopic: DLQ, profile: { kind: 'kafka-connect', connector: 'invoices-sink' } });
