@@ -10,6 +10,8 @@ import { formatDuration, parseDuration } from '../util/duration.ts';
 import { alertNames, promNumber, requireName, tuned, type Tunable } from './shared.ts';
 
 const DLQ_TOPIC = 'dlq_topic';
+/** Long enough to hold two crashes of a pod that Kubernetes restarts after its longest back-off (5m). */
+const CRASH_LOOP_WINDOW = '15m';
 
 /** Where the dead-letter counters come from. */
 export type DeadLetterProfile =
@@ -231,11 +233,13 @@ export const deadLetterQueue = template(function deadLetterQueue(options: DeadLe
           ...owner,
           name: 'DeadLetterReprocessorDown',
           severity: 'critical',
-          // One expression whether the targets are down or gone: the alert keeps its identity from one to the other.
-          expr: `absent(${up} == 1)`,
+          // Down, gone or crash-looping, the result has no labels: the alert keeps its identity from one to the other.
+          // A crash loop (a minute up, minutes of back-off) would restart `for` at every start. It
+          // is told from one outage, which must last `for` on its own, by going down more than once.
+          expr: `max(absent(${up} == 1))\nor\n(max(avg_over_time(${up}[${CRASH_LOOP_WINDOW}])) < 0.5 and max(changes(${up}[${CRASH_LOOP_WINDOW}])) >= 3)`,
           for: down.for,
           summary: `The dead-letter reprocessor ${reprocessor.service.name} is down: ${dlqTopic} is not re-driven`,
-          description: `Prometheus has not scraped a running ${reprocessor.service.name} for ${down.for}. Dead letters of ${dlqTopic} wait, and neither reprocessing nor its failures are seen.`,
+          description: `Prometheus has not scraped a running ${reprocessor.service.name} for ${down.for}, or it crash-loops: no replica up for half of the last ${CRASH_LOOP_WINDOW}, going down and up again. Dead letters of ${dlqTopic} wait, and neither reprocessing nor its failures are seen.`,
         }),
       );
     }

@@ -136,6 +136,38 @@ describeWithTool('promtool', 'deadLetterQueue alerts under promtool', () => {
     );
   });
 
+  it('a reprocessor crash-looping on a poison message pages; a flaky scrape does not', () => {
+    const dlq = deadLetterQueue({ service: consumer, sourceTopic: 'invoices', dlqTopic: DLQ, reprocessor: { service: reprocessor } });
+    // 30s scrapes. Each cycle runs a minute, crashes and backs off for five (Kubernetes' cap).
+    const crashLoop = Array.from({ length: 8 }, () => '1 1 0 0 0 0 0 0 0 0 0 0').join(' ');
+    runScenarios(
+      [consumer, reprocessor, ...dlq.alerts],
+      [
+        {
+          name: 'a crash loop pages',
+          input: [up(`1x19 ${crashLoop}`)],
+          checks: [silent('DeadLetterReprocessorDown', '10m'), ...['30m', '41m', '45m', '57m'].map((at) => fires('DeadLetterReprocessorDown', at, dlqLabels))],
+        },
+        {
+          name: 'a crash loop that ends resolves within minutes',
+          input: [up(`1x19 ${crashLoop.split(' ').slice(0, 48).join(' ')} 1x60`)],
+          checks: [fires('DeadLetterReprocessorDown', '33m', dlqLabels), silent('DeadLetterReprocessorDown', '41m')],
+        },
+        ...[
+          // One outage shorter than `for`: less than half up for minutes after it ends, but no crash loop.
+          { name: 'a slow first start stays quiet', values: '0x7 1x110' },
+          { name: 'one outage shorter than for stays quiet after it ends', values: '1x19 0x8 1x90' },
+        ].map(({ name, values }) => ({ name, input: [up(values)], checks: ['5m', '8m', '15m', '18m', '21m'].map((at) => silent('DeadLetterReprocessorDown', at)) })),
+        {
+          name: 'one failed scrape in four stays quiet',
+          input: [up(Array.from({ length: 30 }, () => '1 1 1 0').join(' '))],
+          checks: ['20m', '40m', '59m'].map((at) => silent('DeadLetterReprocessorDown', at)),
+        },
+      ],
+      '30s',
+    );
+  });
+
   it('Kafka Connect metrics: fire on arrivals and failed publishes, labelled with the DLQ topic', () => {
     const connect = service({ name: 'connect', namespace: 'kafka', team: 'platform' });
     const dlq = deadLetterQueue({ service: connect, sourceTopic: 'invoices', dlqTopic: DLQ, profile: { kind: 'kafka-connect', connector: 'invoices-sink' } });
