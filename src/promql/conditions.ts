@@ -15,6 +15,8 @@ export interface ThresholdCondition {
 const comparisons: Record<string, ThresholdCondition['op']> = { Gtr: '>', Lss: '<', Gte: '>=', Lte: '<=', Eql: '==', Neq: '!=' };
 const flipped: Record<ThresholdCondition['op'], ThresholdCondition['op']> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=', '==': '==', '!=': '!=' };
 const constantNodes = new Set(['NumberDurationLiteral', 'BinaryExpr', 'ParenExpr', 'UnaryExpr', 'UnaryOp', 'Add', 'Sub', 'Mul', 'Div', 'Mod', 'Pow']);
+/** Functions whose result is there when their argument's series are not. */
+const absenceFunctions = new Set(['Absent', 'AbsentOverTime']);
 
 /** A condition by position in its expression. */
 interface ConditionSpan {
@@ -34,7 +36,9 @@ const maxShapes = 10_000;
  * The filtering comparisons against constants in an expression, in order: the thresholds of an
  * alert. `bool` comparisons do not filter and are skipped, and so is a comparison inside the
  * measured side of another: it picks the series measured (`sum(x >= 0) > 1000`), it is no
- * threshold. Parsed with lezer-promql; an expression that does not parse has none.
+ * threshold. Nor is a comparison that silences the alert when it holds: the right side of
+ * `unless` (`x > 0.05 unless maintenance == 1`) or the argument of `absent`. Parsed with
+ * lezer-promql; an expression that does not parse has none.
  */
 export function thresholdConditions(expr: string): ThresholdCondition[] {
   const shape = rewriteLiterals(expr, (content) => 'x'.repeat(content.length));
@@ -56,24 +60,34 @@ function conditionSpans(expr: string): ConditionSpan[] {
   tree.iterate({ enter: (node) => void (node.type.isError && (broken = true)) });
   if (broken) return [];
   const found: ConditionSpan[] = [];
+  const silencing: SyntaxNode[] = [];
   tree.iterate({
     enter(ref) {
+      if (silencing.some((node) => ref.from >= node.from && ref.to <= node.to)) return false;
+      if (ref.name === 'FunctionCall' && absenceFunctions.has(ref.node.firstChild?.firstChild?.name ?? '')) return false;
       if (ref.name !== 'BinaryExpr') return;
-      const node = ref.node;
-      const children = childrenOf(node);
-      const opIndex = children.findIndex((c) => c.name in comparisons);
-      if (opIndex < 0 || children.some((c) => c.name === 'BoolModifier')) return;
-      const left = children[0]!;
-      const right = children.at(-1)!;
-      const op = comparisons[children[opIndex]!.name]!;
-      const span = (n: SyntaxNode) => [n.from, n.to] as const;
-      if (isConstant(right) && !isConstant(left)) found.push({ query: span(left), op, threshold: span(right) });
-      else if (isConstant(left) && !isConstant(right)) found.push({ query: span(right), op: flipped[op], threshold: span(left) });
-      else return;
+      const children = childrenOf(ref.node);
+      if (children.some((c) => c.name === 'Unless')) silencing.push(children.at(-1)!);
+      const condition = comparisonWithConstant(children);
+      if (!condition) return;
+      found.push(condition);
       return false;
     },
   });
   return found;
+}
+
+/** A filtering comparison of a non-constant against a constant, by the children of its BinaryExpr. */
+function comparisonWithConstant(children: readonly SyntaxNode[]): ConditionSpan | undefined {
+  const opIndex = children.findIndex((c) => c.name in comparisons);
+  if (opIndex < 0 || children.some((c) => c.name === 'BoolModifier')) return undefined;
+  const left = children[0]!;
+  const right = children.at(-1)!;
+  const op = comparisons[children[opIndex]!.name]!;
+  const span = (n: SyntaxNode) => [n.from, n.to] as const;
+  if (isConstant(right) && !isConstant(left)) return { query: span(left), op, threshold: span(right) };
+  if (isConstant(left) && !isConstant(right)) return { query: span(right), op: flipped[op], threshold: span(left) };
+  return undefined;
 }
 
 function childrenOf(node: SyntaxNode): SyntaxNode[] {

@@ -92,6 +92,18 @@ describe('generated runbook pages', () => {
     expect(page).not.toContain('fires when it is `== 1`');
   });
 
+  it('names no threshold for a comparison that silences the alert: the right side of unless, the argument of absent', () => {
+    const errors = testAlert(svc, {
+      name: 'CheckoutErrors',
+      severity: 'warning',
+      expr: 'sum(rate(errors_total{job="checkout"}[5m])) > 0.05 unless on () maintenance_mode{job="checkout"} == 1 or absent(up{job="checkout"} == 1)',
+    });
+    const page = renderBundle(compileWithRunbooks([svc, errors], {}).bundle).get(paths.runbook('CheckoutErrors'))!;
+    expect(page).toContain('| checkout | shop | payments | warning | 5m | > 0.05 |  |');
+    expect(page).toContain('the alert fires when it is `> 0.05`):\n\n```promql\nsum(rate(errors_total{job="checkout"}[5m]))\n```');
+    expect(page).not.toContain('fires when it is `== 1`');
+  });
+
   it('warns about a critical alert without a written Mitigation, at the alert', () => {
     const result = compileWithRunbooks([svc, critical, warning], { 'runbooks/CheckoutDown.md': '## Meaning\n\nNobody can pay.\n' });
     expect(result.diagnostics).toEqual([
