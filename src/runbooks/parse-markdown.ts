@@ -14,10 +14,11 @@ type Sections = WrittenRunbookIR['sections'];
 /**
  * Splits a runbook a person wrote into its `## ` sections. The `# Title` line is dropped (vigil
  * writes its own); text before the first section is the intro. Lines inside fenced code blocks
- * never start a section, so a `## ` comment in a shell snippet stays in its section.
+ * never start a section, so a `## ` comment in a shell snippet stays in its section. Windows
+ * line endings and a leading byte order mark read as if they were not there.
  */
 export function parseRunbookMarkdown(text: string): { intro: string; sections: Sections } {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const sections: { title: string; key?: RunbookSectionKey; body: string[]; line: number }[] = [];
   const intro: string[] = [];
   const seen = new Set<RunbookSectionKey>();

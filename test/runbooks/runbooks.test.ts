@@ -21,6 +21,12 @@ describe('parsing a runbook a person wrote', () => {
     ]);
   });
 
+  it('reads a page saved with a byte order mark as if it had none', () => {
+    const parsed = parseRunbookMarkdown('\uFEFF## Mitigation\r\n\r\nRoll back.\r\n');
+    expect(parsed.intro).toBe('');
+    expect(parsed.sections).toEqual([{ title: 'Mitigation', key: 'mitigation', body: 'Roll back.', line: 1 }]);
+  });
+
   it('never starts a section inside a fenced code block, and keeps sections it does not know', () => {
     const text = ['## Diagnosis', '', '```sh', '## not a heading', 'kubectl get pods', '```', '', '## Escalation', 'Call Sam.', '## Diagnosis', 'again'].join('\n');
     const { sections } = parseRunbookMarkdown(text);
