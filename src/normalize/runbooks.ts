@@ -1,7 +1,7 @@
 import { warningAt, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { WrittenRunbookIR } from '../ir.ts';
 import { runbookAlertName } from '../naming.ts';
-import { parseRunbookMarkdown } from '../runbooks/parse-markdown.ts';
+import { parseRunbookMarkdown, type StrayHeading } from '../runbooks/parse-markdown.ts';
 import { compareStrings } from '../util/compare.ts';
 
 /** A runbook a person wrote, as the loader read it. */
@@ -25,7 +25,21 @@ export function normalizeRunbooks(sources: readonly RunbookSource[], diagnostics
       );
       continue;
     }
-    runbooks.push({ alertName, file: source.file, ...parseRunbookMarkdown(source.text) });
+    const { strayHeadings, ...parsed } = parseRunbookMarkdown(source.text);
+    for (const stray of strayHeadings) diagnostics.push(strayHeadingWarning(source.file, stray));
+    runbooks.push({ alertName, file: source.file, ...parsed });
   }
   return runbooks.sort((a, b) => compareStrings(a.alertName, b.alertName));
+}
+
+function strayHeadingWarning(file: string, stray: StrayHeading): Diagnostic {
+  const section = `## ${stray.title}`;
+  if (stray.repeats !== undefined) {
+    return warningAt('invalid-runbook', { file, line: stray.line }, `\`${stray.heading}\` repeats the section of line ${stray.repeats}: its text follows the page's four sections, under a second heading`, {
+      hint: `move its text under the first \`${section}\``,
+    });
+  }
+  return warningAt('invalid-runbook', { file, line: stray.line }, `\`${stray.heading}\` is not a \`## \` heading: its text is not the page's ${stray.title} section`, {
+    hint: `write it as \`${section}\``,
+  });
 }

@@ -17,11 +17,25 @@ type Sections = WrittenRunbookIR['sections'];
  * never start a section, so a `## ` comment in a shell snippet stays in its section. Windows
  * line endings and a leading byte order mark read as if they were not there.
  */
-export function parseRunbookMarkdown(text: string): { intro: string; sections: Sections } {
+/**
+ * A heading named like one of the four sections that does not start it: at another level than
+ * `## `, or a second `## ` of the same name. Its text stays where it is, away from the section.
+ */
+export interface StrayHeading {
+  readonly line: number;
+  /** As written: `# Mitigation`. */
+  readonly heading: string;
+  readonly title: string;
+  /** The line of the `## ` heading that starts the section, when this one repeats it. */
+  readonly repeats?: number;
+}
+
+export function parseRunbookMarkdown(text: string): { intro: string; sections: Sections; strayHeadings: StrayHeading[] } {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const sections: { title: string; key?: RunbookSectionKey; body: string[]; line: number }[] = [];
   const intro: string[] = [];
-  const seen = new Set<RunbookSectionKey>();
+  const seen = new Map<RunbookSectionKey, number>();
+  const strayHeadings: StrayHeading[] = [];
   let fence: string | undefined;
   let titleSkipped = false;
   lines.forEach((line, index) => {
@@ -40,24 +54,27 @@ export function parseRunbookMarkdown(text: string): { intro: string; sections: S
       target.push(line);
       return;
     }
-    const heading = /^ {0,3}(#{1,2})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    const heading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (heading?.[1] === '#' && !current && !titleSkipped && intro.every((l) => l.trim() === '')) {
       titleSkipped = true;
       return;
     }
+    const title = (heading?.[2] ?? '').trim();
+    const key = sectionKeys.get(title.toLowerCase());
     if (heading?.[1] === '##') {
-      const title = (heading[2] ?? '').trim();
-      const key = sectionKeys.get(title.toLowerCase());
-      const isFirst = key !== undefined && !seen.has(key);
-      if (isFirst) seen.add(key);
-      sections.push({ title, ...(isFirst ? { key } : {}), body: [], line: index + 1 });
+      const first = key === undefined ? undefined : seen.get(key);
+      if (key !== undefined && first === undefined) seen.set(key, index + 1);
+      if (first !== undefined) strayHeadings.push({ line: index + 1, heading: line.trim(), title, repeats: first });
+      sections.push({ title, ...(key !== undefined && first === undefined ? { key } : {}), body: [], line: index + 1 });
       return;
     }
+    if (heading && key !== undefined) strayHeadings.push({ line: index + 1, heading: line.trim(), title });
     target.push(line);
   });
   return {
     intro: trimBlankLines(intro),
     sections: sections.map(({ body, ...rest }) => ({ ...rest, body: trimBlankLines(body) })),
+    strayHeadings,
   };
 }
 

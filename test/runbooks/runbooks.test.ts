@@ -155,6 +155,16 @@ describe('generated runbook pages', () => {
     const result = compileWithRunbooks([svc, critical], { 'runbooks/CheckoutDown.md': written, 'runbooks/checkout-down.notes.md': 'x' });
     expect(result.diagnostics.map((d) => [d.code, d.location.file])).toEqual([['invalid-runbook', 'runbooks/checkout-down.notes.md']]);
   });
+
+  it('warns at its line about a section heading at another level, or repeated, whose text is not that section', () => {
+    const text = ['# CheckoutDown', '', '## Diagnosis', 'Check pods.', '', '```sh', '# Mitigation', '```', '', '## Diagnosis', 'Check the database.', '', '# Mitigation', 'Roll back.', '', '### Steps', 'one'].join('\r\n');
+    const result = compileWithRunbooks([svc, critical], { 'runbooks/CheckoutDown.md': text });
+    const runbookWarnings = result.diagnostics.filter((d) => d.location.file === 'runbooks/CheckoutDown.md');
+    expect(runbookWarnings.map((d) => [d.code, d.location.line, d.message])).toEqual([
+      ['invalid-runbook', 10, "`## Diagnosis` repeats the section of line 3: its text follows the page's four sections, under a second heading"],
+      ['invalid-runbook', 13, "`# Mitigation` is not a `## ` heading: its text is not the page's Mitigation section"],
+    ]);
+  });
 });
 
 describe("the example's runbooks", () => {
