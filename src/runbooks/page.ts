@@ -3,7 +3,7 @@ import { paths } from '../naming.ts';
 import { listedNames, spelledOut, type RunbookContext } from './context.ts';
 import { definitionPart, queriesPart, relatedAlertsPart, routingPart, type RunbookPart } from './facts.ts';
 import { code, heading } from './markdown.ts';
-import { standardSections } from './parse-markdown.ts';
+import { hasVisibleText, standardSections } from './parse-markdown.ts';
 
 /**
  * The facts vigil adds to each section, after the section's text. A person's text never
@@ -61,8 +61,8 @@ export function runbookPage(context: RunbookContext): string {
   ];
   if (written?.intro) blocks.push(written.intro);
   for (const { key, title } of standardSections) {
-    const own = written?.sections.find((s) => s.key === key && s.body !== '');
-    const text = own?.body ?? fallbackText[key](context);
+    const own = written?.sections.find((s) => s.key === key)?.body ?? '';
+    const text = hasVisibleText(own) ? own : [fallbackText[key](context), own].filter((t) => t).join('\n\n');
     const facts = sectionParts[key].map((part) => part(context)).filter((block): block is string => block !== undefined);
     blocks.push(heading(2, title), ...(text ? [text] : []), ...facts);
   }

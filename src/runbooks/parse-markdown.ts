@@ -85,3 +85,11 @@ function trimBlankLines(lines: readonly string[]): string {
   while (end > start && lines[end - 1]!.trim() === '') end--;
   return lines.slice(start, end).join('\n');
 }
+
+/**
+ * Whether a section says anything a reader sees: a body of HTML comments alone (a template's
+ * `<!-- TODO -->`) renders as nothing.
+ */
+export function hasVisibleText(body: string): boolean {
+  return body.replace(/<!--[\s\S]*?-->/g, '').trim() !== '';
+}

@@ -122,6 +122,15 @@ describe('generated runbook pages', () => {
     expect(result.bundle.size, 'a warning still writes the bundle').toBeGreaterThan(0);
   });
 
+  it('reads a section of HTML comments alone as unwritten: the page keeps what vigil knows, and a critical alert is warned about', () => {
+    const template = '## Meaning\n\n<!-- What does this alert mean? -->\n\n## Mitigation\n\n<!-- TODO:\n steps for the on-call -->\n';
+    const result = compileWithRunbooks([svc, critical], { 'runbooks/CheckoutDown.md': template });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['runbook-missing-mitigation']);
+    const page = renderBundle(result.bundle).get(paths.runbook('CheckoutDown'))!;
+    expect(page).toContain('## Meaning\n\nPrometheus cannot scrape checkout.\n\n<!-- What does this alert mean? -->');
+    expect(page).toContain('## Mitigation\n\nNo mitigation has been written for this alert.');
+  });
+
   it('warns about a runbook for an alert that does not exist, with its file path', () => {
     const result = compileWithRunbooks([svc, critical], { 'runbooks/CheckoutDown.md': written, 'runbooks/CheckoutDwn.md': '## Mitigation\n\nx\n' });
     expect(result.diagnostics).toEqual([

@@ -1,5 +1,6 @@
 import { warningAt } from '../../diagnostics/diagnostic.ts';
 import { paths } from '../../naming.ts';
+import { hasVisibleText } from '../../runbooks/parse-markdown.ts';
 import { allAlerts, rulePath, type ValidationRule } from '../rule.ts';
 
 export const runbookMissingMitigation: ValidationRule = {
@@ -8,7 +9,7 @@ export const runbookMissingMitigation: ValidationRule = {
   check(ir) {
     const mitigated = new Set(
       ir.writtenRunbooks
-        .filter((runbook) => runbook.sections.some((s) => s.key === 'mitigation' && s.body.trim() !== ''))
+        .filter((runbook) => runbook.sections.some((s) => s.key === 'mitigation' && hasVisibleText(s.body)))
         .map((runbook) => runbook.alertName),
     );
     const reported = new Set<string>();
