@@ -20,6 +20,10 @@ function otherLabels(labels: Labels): string {
   return extra.map(([key, value]) => `${key}=${value}`).join(', ');
 }
 
+function uniqueBlocks(instances: readonly RunbookInstance[], block: (instance: RunbookInstance) => string): string[] {
+  return [...new Set(instances.map(block))];
+}
+
 function condition(instance: RunbookInstance): string {
   const { conditions } = instance;
   return conditions.length === 0 ? 'any result' : [...new Set(conditions.map((c) => `${c.op} ${c.threshold}`))].join('; ');
@@ -38,7 +42,8 @@ export const definitionPart: RunbookPart = (context) => {
     otherLabels(i.alert.labels),
   ]);
   const { shown, rest } = spelledOut(context);
-  const expressions = shown.map(
+  // Instances that differ only in labels the rule sets (one per DLQ topic) read the same: each block once.
+  const expressions = uniqueBlocks(shown,
     (i) => `${where(i)}, ${i.alert.severity}, fires when this returns a series${i.alert.for ? ` for ${i.alert.for}` : ''}:\n\n${codeBlock('promql', i.alert.expr)}`,
   );
   return [
@@ -104,7 +109,7 @@ export const routingPart: RunbookPart = (context) => {
 export const queriesPart: RunbookPart = (context) => {
   const firing = selector('ALERTS', { alertname: context.alertName, alertstate: 'firing' });
   const { shown, rest } = spelledOut(context);
-  const measured = shown.map((i) => {
+  const measured = uniqueBlocks(shown, (i) => {
     const { conditions } = i;
     if (conditions.length === 0) return `${where(i)}, the expression itself:\n\n${codeBlock('promql', i.alert.expr)}`;
     return conditions

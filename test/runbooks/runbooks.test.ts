@@ -149,6 +149,16 @@ describe('generated runbook pages', () => {
     expect(page).toContain('The 5 other instances follow the same pattern');
   });
 
+  it('spells out once an expression that instances differing only in their labels share', () => {
+    const perQueue = ['orders', 'refunds'].map((queue) => testAlert(svc, { name: 'QueueStuck', severity: 'warning', labels: { queue }, expr: 'max(queue_age_seconds{job="checkout"}) > 600' }));
+    const page = renderBundle(compileWithRunbooks([svc, ...perQueue], {}).bundle).get(paths.runbook('QueueStuck'))!;
+    expect(page).toContain('| queue=orders |');
+    expect(page).toContain('| queue=refunds |');
+    const occurrences = (text: string) => page.split(text).length - 1;
+    expect(occurrences('max(queue_age_seconds{job="checkout"}) > 600\n```')).toBe(1);
+    expect(occurrences('max(queue_age_seconds{job="checkout"})\n```')).toBe(1);
+  });
+
   it('stays a page for an alert defined on hundreds of services: the first 100 rows and names, and how many more', () => {
     const services = Array.from({ length: 130 }, (_, i) => testService({ name: `svc-${String(i).padStart(3, '0')}` }));
     const alerts = services.map((s) => testAlert(s, { name: 'ServiceSlow', severity: 'warning', expr: `latency_seconds{job="${s.name}"} > 1` }));
