@@ -1,6 +1,7 @@
 import type { BundleFile } from '../bundle.ts';
 import type { InhibitRuleIR, MatcherIR, PeriodIR, ProjectIR, ReceiverIR, RouteIR, RoutingIR, SecretIR, TimeIntervalIR } from '../ir.ts';
 import { alertmanagerConfigObjectName, labelKeys, managedByLabels, paths } from '../naming.ts';
+import { routeDefaults } from '../routing/evaluate.ts';
 import { resolvedSecret } from '../routing/secrets.ts';
 import { nonEmpty, rangeText } from './alertmanager-config.ts';
 
@@ -37,10 +38,24 @@ export function emitAlertmanagerConfigObjects(ir: ProjectIR): Map<string, Bundle
 
 function spec(routing: RoutingIR) {
   return {
-    route: route(routing.route),
+    route: route(withDefaultTimings(routing.route)),
     receivers: routing.receivers.map(receiver),
     inhibitRules: nonEmpty(routing.inhibitRules.map(inhibitRule)),
     muteTimeIntervals: nonEmpty(routing.timeIntervals.map(timeInterval)),
+  };
+}
+
+/**
+ * The operator hangs this object's route under its Alertmanager's root route, so a timing it
+ * leaves out comes from that root (kube-prometheus-stack's repeats every 12h), not from the
+ * Alertmanager defaults that alertmanager.yml's root and vigil's own routing fall back to.
+ */
+function withDefaultTimings(root: RouteIR): RouteIR {
+  return {
+    ...root,
+    groupWait: root.groupWait ?? routeDefaults.groupWait,
+    groupInterval: root.groupInterval ?? routeDefaults.groupInterval,
+    repeatInterval: root.repeatInterval ?? routeDefaults.repeatInterval,
   };
 }
 

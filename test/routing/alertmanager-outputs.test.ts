@@ -9,7 +9,7 @@ import { paths } from '../../src/naming.ts';
 import { re } from '../../src/promql/selector.ts';
 import { renderBundle } from '../../src/render/render.ts';
 import { compileDefinitions, testAlert } from '../support/definitions.ts';
-import { amtool, writeAlertmanagerConfig } from '../support/routing.ts';
+import { alertsChannel, amtool, compileWithRouting, pager, writeAlertmanagerConfig } from '../support/routing.ts';
 import { describeWithTool, tempDir } from '../support/tools.ts';
 
 const businessHours = timeInterval('business-hours', { weekdays: ['monday:friday'], times: [{ start: '09:00', end: '17:00' }] });
@@ -120,6 +120,15 @@ describe('alertmanager.yml and AlertmanagerConfig', () => {
     expect(text).toContain('credentials_file: /etc/alertmanager/secrets/alert-router/token');
     expect(config.route.routes[2].group_by).toEqual(['...']);
     expect(config.time_intervals[1].time_intervals[0].days_of_month).toEqual(['24:26', '31']);
+  });
+
+  it("spells out on the AlertmanagerConfig's top route the timings the routing leaves to Alertmanager's defaults, which the operator's root route would otherwise lend", () => {
+    const onlyWait = compileWithRouting({ receiver: alertsChannel, groupWait: '10s', routes: [{ matchers: { severity: 'critical' }, receiver: pager }] });
+    const spec = parse(renderBundle(onlyWait.bundle).get(paths.alertmanagerConfigObject('shop'))!, { version: '1.1' }).spec;
+    expect(spec.route).toMatchObject({ groupWait: '10s', groupInterval: '5m', repeatInterval: '4h' });
+    expect(spec.route.routes[0].repeatInterval).toBeUndefined();
+    const root = parse(renderBundle(onlyWait.bundle).get(paths.alertmanagerConfig)!, { version: '1.1' }).route;
+    expect(root.repeat_interval).toBeUndefined();
   });
 
   it('lists the AlertmanagerConfigs in the kustomization, and not alertmanager.yml', () => {
