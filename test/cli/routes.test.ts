@@ -1,10 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { slack } from '../../src/authoring/receivers.ts';
+import { secretKey } from '../../src/authoring/secret.ts';
+import { parseLabels } from '../../src/cli/commands/routes.ts';
+import type { Labels } from '../../src/ir.ts';
 import { paths } from '../../src/naming.ts';
+import { matchRoutes, receiverNames, routingTree } from '../../src/routing/evaluate.ts';
 import { vigil, writeProject } from '../support/cli.ts';
 import { repoRoot } from '../support/project.ts';
-import { amtool } from '../support/routing.ts';
+import { amtool, compileWithRouting, writeAlertmanagerConfig } from '../support/routing.ts';
 import { describeWithTool, tempDir } from '../support/tools.ts';
 
 describe('vigil routes (the example)', () => {
@@ -41,6 +46,36 @@ describeWithTool('amtool', 'vigil routes test and amtool config routes test', ()
     const ours = vigil(['routes', 'test', ...labels], repoRoot);
     const theirs = amtool(['config', 'routes', 'test', `--config.file=${join(repoRoot, 'out', paths.alertmanagerConfig)}`, ...labels]);
     expect(ours.stdout).toBe(theirs.stdout);
+  });
+});
+
+describeWithTool('amtool', 'vigil routes test reads LABEL=VALUE arguments as amtool does', () => {
+  const { dir, cleanup } = tempDir('vigil-amtool-');
+  afterAll(cleanup);
+  const values = ['a\\b', 'a"b', ' x ', 'x', 'a\n', '~bar', 'a\\', 'a', '"a'];
+  const hook = secretKey('alertmanager-slack', 'webhook-url');
+  const result = compileWithRouting({
+    receiver: slack({ name: 'default', channel: '#default', apiUrl: hook }),
+    routes: [
+      { matchers: { severity: 'critical' }, receiver: slack({ name: 'critical', channel: '#critical', apiUrl: hook }), continue: true },
+      ...values.map((value, i) => ({ matchers: { foo: value }, receiver: slack({ name: `value-${i}`, channel: `#value-${i}`, apiUrl: hook }) })),
+    ],
+  });
+  const file = writeAlertmanagerConfig(result, dir);
+  const tree = routingTree(result.ir.routing!);
+  const args = [
+    'foo=a\\b', 'foo=a\\\\b', 'foo="a\\\\b"', 'foo=a\\"b', 'foo="a\\"b"', 'foo=a"b', 'foo="a', 'foo=a"', 'foo="', 'foo=""', 'foo=',
+    'foo=" x "', 'foo= x ', 'foo=a\\n', 'foo=~bar', 'foo!=a', 'foo=a\\', 'foo="\\"a"', ' severity = "critical" ', 'a:b=x',
+  ];
+  it.each(args)('%s', (arg) => {
+    const theirs = amtool(['config', 'routes', 'test', `--config.file=${file}`, arg]);
+    const labels = parseLabels([arg]);
+    if (theirs.status !== 0) {
+      expect(typeof labels, `amtool refuses it: ${theirs.stderr}`).toBe('string');
+    } else {
+      expect(labels).not.toBeTypeOf('string');
+      expect(receiverNames(matchRoutes(tree, labels as Labels)).join(',')).toBe(theirs.stdout.trim());
+    }
   });
 });
 

@@ -1,7 +1,6 @@
 import { Option } from 'commander';
 import type { AlertRuleIR, Labels, ProjectIR, RoutingIR } from '../../ir.ts';
 import { labelKeys } from '../../naming.ts';
-import { isValidLabelName } from '../../promql/selector.ts';
 import { alertLabelSet, matchRoutes, receiverNames, routeAlert, routingTree } from '../../routing/evaluate.ts';
 import { formatTree } from '../../routing/format-tree.ts';
 import { allAlerts } from '../../validate/rule.ts';
@@ -93,17 +92,41 @@ export async function routesTestCommand(args: readonly string[], options: Routes
   return ExitCode.ok;
 }
 
-/** `name=value` or `name="value"` arguments (amtool's form) → labels, or what is wrong. */
+/**
+ * `name=value` arguments → labels, or what is wrong, read as `amtool config routes test` reads
+ * them (Alertmanager's ParseMatcher): the value may be quoted, `\"`, `\\` and `\n` are escapes
+ * whether it is or not, and an unescaped double quote inside it, or an operator other than `=`,
+ * is an error.
+ */
 export function parseLabels(args: readonly string[]): Labels | string {
   const labels: Record<string, string> = {};
   for (const arg of args) {
-    const match = /^([^=]*)=(.*)$/s.exec(arg);
-    if (!match || !isValidLabelName(match[1]!.trim())) return `\`${arg}\` is not a label: write name=value, e.g. severity=critical`;
-    let value = match[2]!.trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-      value = value.slice(1, -1).replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
-    }
-    labels[match[1]!.trim()] = value;
+    // Go's \s, not JavaScript's, which would also trim Unicode spaces.
+    const match = /^[\t\n\f\r ]*([a-zA-Z_:][a-zA-Z0-9_:]*)[\t\n\f\r ]*(=~|=|!=|!~)[\t\n\f\r ]*([\s\S]*?)[\t\n\f\r ]*$/.exec(arg);
+    if (!match || match[2] !== '=') return `\`${arg}\` is not a label: write name=value, e.g. severity=critical`;
+    const value = unescapedValue(match[3]!);
+    if (value === undefined) return `\`${arg}\` has an unescaped double quote in its value: quote the whole value, and write \\" for a quote inside it`;
+    labels[match[1]!] = value;
   }
   return labels;
+}
+
+function unescapedValue(raw: string): string | undefined {
+  const quoted = raw.startsWith('"');
+  const text = quoted ? raw.slice(1) : raw;
+  let value = '';
+  let closed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i < text.length - 1) {
+      const escaped = text[++i]!;
+      value += escaped === 'n' ? '\n' : escaped === '"' || escaped === '\\' ? escaped : `\\${escaped}`;
+    } else if (c === '"') {
+      if (!quoted || i < text.length - 1) return undefined;
+      closed = true;
+    } else {
+      value += c;
+    }
+  }
+  return quoted && !closed ? undefined : value;
 }
