@@ -19,6 +19,9 @@ describe('vigil routes (the example)', () => {
     expect(run.stdout).toContain('└── default-route  receiver: slack-alerts');
     expect(run.stdout).toContain('├── {severity="critical"}  continue: true  receiver: pagerduty-oncall');
     expect(run.stdout).toMatch(/HTTPErrorRateHigh\s+dsrs\/payment\s+critical\s+pagerduty-oncall, slack-payments-alerts/);
+    // One alert on several DLQ topics or SLOs of a service: its rows tell them apart.
+    expect(run.stdout).toMatch(/DeadLetterBacklogHigh\s+dsrs\/dlq-reprocessor\s+warning\s+dlq_topic=payment\.events\.dlq\s+slack-platform-alerts/);
+    expect(run.stdout).toMatch(/ErrorBudgetBurn\s+dsrs\/registry\s+critical\s+slo=latency\s+pagerduty-oncall, slack-registry-alerts/);
     expect(run.stdout).toMatch(/Watchdog\s+dsrs\/identity\s+none\s+heartbeat/);
   });
 

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { AlertRuleIR, Labels, ProjectIR, RoutingIR } from '../../ir.ts';
-import { labelKeys } from '../../naming.ts';
+import { labelKeys, reservedAlertLabels } from '../../naming.ts';
 import { alertLabelSet, matchRoutes, receiverNames, routeAlert, routingTree } from '../../routing/evaluate.ts';
 import { formatTree } from '../../routing/format-tree.ts';
 import { allAlerts } from '../../validate/rule.ts';
@@ -51,8 +51,9 @@ export async function routesCommand(options: ProjectOptions, cwd: string, output
   const rows = allAlerts(loaded.ir)
     .map((alert) => alertRow(alert, tree))
     .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const row of rows) output.out(row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd());
+  const padded = [0, 1, 2, 3];
+  const widths = padded.map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const row of rows) output.out(row.map((cell, i) => (i < padded.length ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd());
   const unknown = [...new Set(allAlerts(loaded.ir).flatMap((a) => routeAlert(tree, alertLabelSet(a)).unknownLabels))].sort();
   output.out('');
   output.out(
@@ -65,7 +66,9 @@ export async function routesCommand(options: ProjectOptions, cwd: string, output
 
 function alertRow(alert: AlertRuleIR, tree: ReturnType<typeof routingTree>): string[] {
   const receivers = [...new Set(receiverNames(matchRoutes(tree, alertLabelSet(alert))))];
-  return [alert.name, alert.serviceId, alert.labels[labelKeys.severity]!, receivers.join(', ')];
+  // The labels that tell apart one alert's instances on a service: `slo`, `dlq_topic`, a template's own.
+  const distinguishing = Object.entries(alert.labels).filter(([key]) => !reservedAlertLabels.includes(key));
+  return [alert.name, alert.serviceId, alert.labels[labelKeys.severity]!, distinguishing.map(([key, value]) => `${key}=${value}`).join(','), receivers.join(', ')];
 }
 
 export async function routesTestCommand(args: readonly string[], options: RoutesTestOptions, cwd: string, output: Output): Promise<number> {
