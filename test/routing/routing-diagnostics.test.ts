@@ -120,6 +120,12 @@ describe('routing diagnostics', () => {
     expect(result.bundle.size, 'a warning still writes the bundle').toBeGreaterThan(0);
   });
 
+  it("an alert a team route would claim, had an earlier route not taken it, is a warning that names that route", () => {
+    const result = build({ receiver: alertsChannel, routes: [{ matchers: { severity: 'critical' }, receiver: pager }, { matchers: { team: 'payments' }, receiver: paymentsChannel }] });
+    const [diagnostic] = only(result, 'unclaimed-alert');
+    expect(diagnostic!.hint).toBe('the route `{team="payments"}` would claim it, but `{severity="critical"}` comes first and takes it: give that route `continue: true`, or move it after the team\'s route');
+  });
+
   it.each([
     ['an invalid RE2 regex', { routes: [{ matchers: { team: re('a(?=b)') }, receiver: pager }] }, 'invalid-matcher', 'routing > routes[0] > matchers'],
     ['a bad label name', { routes: [{ matchers: { 'bad-label': 'x' }, receiver: pager }] }, 'invalid-matcher', 'routing > routes[0] > matchers'],

@@ -1,6 +1,9 @@
 import { warningAt } from '../../diagnostics/diagnostic.ts';
 import { labelKeys } from '../../naming.ts';
-import { isTeamRoute, type ResolvedRoute, routeOfAlert, routingTree } from '../../routing/evaluate.ts';
+import type { Labels } from '../../ir.ts';
+import { alertLabelSet, isTeamRoute, type ResolvedRoute, routeOfAlert, routingTree } from '../../routing/evaluate.ts';
+import { formatMatchers } from '../../routing/format-tree.ts';
+import { matchesAll } from '../../routing/matchers.ts';
 import { allAlerts, rulePath, type ValidationRule } from '../rule.ts';
 
 export const unclaimedAlert: ValidationRule = {
@@ -22,12 +25,26 @@ export const unclaimedAlert: ValidationRule = {
           this.id,
           alert.location,
           `alert \`${alert.name}\` of \`${alert.serviceId}\` (team \`${team}\`) is claimed by no team route: it goes to \`${[...new Set(matched.map((m) => m.receiver))].join('`, `')}\``,
-          {
-            path: rulePath(alert),
-            hint: `add a route matching \`{ team: '${team}' }\` (with teamRouting, add \`${team}\` to \`teams\`)`,
-          },
+          { path: rulePath(alert), hint: unclaimedHint(tree, alertLabelSet(alert), matched, team) },
         ),
       ];
     });
   },
 };
+
+/**
+ * A team route that would claim the alert but comes after a route that takes it first needs
+ * that route to continue, not another team route.
+ */
+function unclaimedHint(tree: ResolvedRoute, labels: Labels, matched: readonly ResolvedRoute[], team: string | undefined): string {
+  const skipped = teamRoutesFor(tree, labels)[0];
+  if (!skipped) return `add a route matching \`{ team: '${team}' }\` (with teamRouting, add \`${team}\` to \`teams\`)`;
+  const taken = matched.map((m) => `\`${formatMatchers(m.route.matchers)}\``).join(', ');
+  return `the route \`${formatMatchers(skipped.route.matchers)}\` would claim it, but ${taken} comes first and takes it: give that route \`continue: true\`, or move it after the team's route`;
+}
+
+function teamRoutesFor(node: ResolvedRoute, labels: Labels): ResolvedRoute[] {
+  if (!matchesAll(node.route.matchers, labels)) return [];
+  const below = node.children.flatMap((child) => teamRoutesFor(child, labels));
+  return isTeamRoute(node) ? [node, ...below] : below;
+}
