@@ -21,8 +21,10 @@ import { humanDuration } from './words.ts';
  *   windows derived from it), is silent until a minute before it, and never fires when the
  *   formula says never;
  * - a steady burn at half the budget alerts nothing for 3 days;
- * - after a 10-minute total outage, the page fires within 3 minutes of the first failing scrape
- *   and resolves within 60 minutes of the end (plus `keepFiringFor`);
+ * - for each severity, after a total outage long enough for every pair to burn at twice its
+ *   threshold, the alert fires within 3 minutes of the first failing scrape (or by the formula)
+ *   and resolves within its longest short window of the end (plus the 5m rate's ramp, a step and
+ *   `keepFiringFor`): the short windows are what make an alert reset soon after recovery;
  * - with no SLI data at all, the no-data alert fires after its `for`;
  * - with a minimum event rate, one failed event in low traffic does not page.
  */
@@ -33,7 +35,8 @@ const RAW_SLACK_MINUTES = 1;
 const DERIVED_SLACK_MINUTES = 5;
 const STEADY_BURN_MINUTES = 3 * 24 * 60;
 const RECOVERY_OUTAGE_MINUTES = 10;
-const RECOVERY_BOUND_MINUTES = 60;
+/** How long the recovered alert is watched for staying silent. */
+const RECOVERY_SILENCE_MINUTES = 60;
 
 interface Phase {
   readonly minutes: number;
@@ -66,8 +69,9 @@ export function sloScenarios(slo: SloIR, alerts: readonly AlertRuleIR[]): SloSce
   const builder = new ScenarioBuilder(slo, alerts, simulation.simulation);
   const result: SloScenarios = { fast: [], slow: [] };
   for (const { fast, testCase } of detectionScenarios(slo, builder)) (fast ? result.fast : result.slow).push(testCase);
+  for (const { fast, testCase } of recoveryScenarios(slo, builder)) (fast ? result.fast : result.slow).push(testCase);
   result.slow.push(...steadyBurnScenario(slo, builder));
-  result.fast.push(...recoveryScenario(slo, builder), ...noDataScenario(slo, builder), ...minimumTrafficScenario(slo, builder));
+  result.fast.push(...noDataScenario(slo, builder), ...minimumTrafficScenario(slo, builder));
   return result;
 }
 
@@ -115,30 +119,42 @@ function steadyBurnScenario(slo: SloIR, builder: ScenarioBuilder): PromtoolTestC
   ];
 }
 
-function recoveryScenario(slo: SloIR, builder: ScenarioBuilder): PromtoolTestCase[] {
-  const page = slo.tiers.find((t) => t.name === 'page');
-  if (!page) return [];
-  const history = longestLongWindowMinutes([page]);
-  const end = history + RECOVERY_OUTAGE_MINUTES;
-  const bound = RECOVERY_BOUND_MINUTES + (page.keepFiringFor ? durationMs(page.keepFiringFor) / MINUTE : 0);
-  const outage = tierDetection(page, exact(1));
-  // Counted from the first failing scrape, one step after the outage starts.
-  const pagesWithin = Math.max(3, Math.floor(outage.minutes ?? 0) + slackMinutes(slo, outage));
-  return [
-    builder.testCase(
-      `a 10-minute total outage pages within ${pagesWithin} minutes of the first failing scrape and resolves within ${humanDuration(bound)} of its end`,
+/**
+ * Per severity, a total outage that burns every pair at twice its threshold at least, then health
+ * again: the alert fires, and resets once the outage has left its short windows. A pair that
+ * lost its short window would keep firing until the outage left its long window.
+ */
+function* recoveryScenarios(slo: SloIR, builder: ScenarioBuilder): Generator<{ fast: boolean; testCase: PromtoolTestCase }> {
+  for (const [severity, tiers] of severityGroups(slo.tiers)) {
+    const history = longestLongWindowMinutes(tiers);
+    const fast = history <= FAST_HISTORY_LIMIT_MINUTES;
+    const step = fast ? FAST_EVALUATION_MINUTES : SLOW_EVALUATION_MINUTES;
+    const windows = tiers.flatMap((t) => t.windows);
+    const forMinutes = Math.max(...tiers.map((t) => (t.for ? durationMs(t.for) / MINUTE : 0)));
+    const burnMinutes = Math.max(...windows.map((w) => exact(w.threshold).times(durationMs(w.long) / MINUTE).toNumber()));
+    const outageMinutes = Math.max(RECOVERY_OUTAGE_MINUTES, Math.ceil(2 * burnMinutes + forMinutes));
+    const end = history + outageMinutes;
+    const longestShort = Math.max(...windows.map((w) => durationMs(w.short) / MINUTE));
+    const keepFiring = Math.max(...tiers.map((t) => (t.keepFiringFor ? durationMs(t.keepFiringFor) / MINUTE : 0)));
+    const resolvesWithin = longestShort + BASE_WINDOW_MS / MINUTE + step + keepFiring;
+    const outage = firstDetection(tiers.map((t) => tierDetection(t, exact(1))));
+    // Counted from the first failing scrape, one step after the outage starts.
+    const firesWithin = Math.max(3, Math.floor(outage.minutes ?? 0) + slackMinutes(slo, outage));
+    const testCase = builder.testCase(
+      `a ${outageMinutes}-minute total outage: ${severity} within ${firesWithin} minutes of the first failing scrape, resolved within ${humanDuration(resolvesWithin)} of its end`,
       [
         { minutes: history, errorRatio: exact(0) },
-        { minutes: RECOVERY_OUTAGE_MINUTES, errorRatio: exact(1) },
-        { minutes: bound + 60, errorRatio: exact(0) },
+        { minutes: outageMinutes, errorRatio: exact(1) },
+        { minutes: resolvesWithin + RECOVERY_SILENCE_MINUTES, errorRatio: exact(0) },
       ],
       [
-        builder.firing(page.severity, history + FAST_EVALUATION_MINUTES + pagesWithin),
-        builder.notFiringAt(page.severity, end + bound),
-        builder.silent(page.severity, end + bound, end + bound + 60),
+        builder.firing(severity, history + step + firesWithin),
+        builder.notFiringAt(severity, end + resolvesWithin),
+        builder.silent(severity, end + resolvesWithin, end + resolvesWithin + RECOVERY_SILENCE_MINUTES),
       ],
-    ),
-  ];
+    );
+    yield { fast, testCase };
+  }
 }
 
 function noDataScenario(slo: SloIR, builder: ScenarioBuilder): PromtoolTestCase[] {

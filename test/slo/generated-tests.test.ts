@@ -13,6 +13,12 @@ import { describeWithTool, tempDir, tool } from '../support/tools.ts';
 
 /** Writes the bundle and its generated tests to a temporary directory and runs every test file. */
 async function runGenerated(bundle: RenderedBundle, ir: ProjectIR, expectedFiles: number) {
+  const results = await runGeneratedResults(bundle, ir, expectedFiles);
+  for (const result of results) expect(result.output, result.file).toContain('SUCCESS');
+  expect(results.every((r) => r.passed)).toBe(true);
+}
+
+async function runGeneratedResults(bundle: RenderedBundle, ir: ProjectIR, expectedFiles: number) {
   const generated = emitRuleTests(ir);
   expect(generated.untestable).toEqual([]);
   const tests = renderBundle(generated.files);
@@ -20,12 +26,18 @@ async function runGenerated(bundle: RenderedBundle, ir: ProjectIR, expectedFiles
   const { dir, cleanup } = tempDir();
   try {
     await writeBundle(dir, new Map([...bundle, ...tests]));
-    const results = await runPromtoolTests(tool('promtool'), [...tests.keys()], dir, () => {});
-    for (const result of results) expect(result.output, result.file).toContain('SUCCESS');
-    expect(results.every((r) => r.passed)).toBe(true);
+    return await runPromtoolTests(tool('promtool'), [...tests.keys()], dir, () => {});
   } finally {
     cleanup();
   }
+}
+
+/** The bundle with one rule file's text changed, as a compiler bug would change it. */
+function mutated(bundle: RenderedBundle, path: string, from: RegExp, to: string): RenderedBundle {
+  const text = bundle.get(path)!;
+  const changed = text.replace(from, to);
+  expect(changed).not.toBe(text);
+  return new Map([...bundle, [path, changed]]);
 }
 
 describeWithTool('promtool', 'generated SLO tests', () => {
@@ -72,5 +84,31 @@ describeWithTool('promtool', 'generated SLO tests', () => {
     const result = compileDefinitions(definitions);
     expect(result.diagnostics).toEqual([]);
     await runGenerated(renderBundle(result.bundle), result.ir, 6);
+  });
+
+  it('fail when a burn condition loses its short window, so the alert no longer resets soon after recovery', { timeout: 600_000 }, async () => {
+    const api = service({ name: 'api', namespace: 'shop', team: 'web' });
+    const definitions = [
+      api,
+      slo({
+        service: api,
+        name: 'availability',
+        objective: 99.9,
+        sli: errorRatio({ errors: 'http_requests_total{job="api",code=~"5.."}', total: 'http_requests_total{job="api"}' }),
+        alerting: { noData: false },
+      }),
+    ];
+    const result = compileDefinitions(definitions);
+    const bundle = renderBundle(result.bundle);
+    const rules = 'prometheus/rules/shop/api.yaml';
+    const short = (window: string, threshold: string) =>
+      new RegExp(`\\n\\s*and\\n\\s*slo:sli_error:ratio_rate${window}\\{[^}]*\\}[^\\n]*(\\n[^\\n]*)?> ${threshold.replace('.', '\\.')}`);
+    for (const [mutant, failing] of [
+      [mutated(bundle, rules, short('5m', '0.0144'), ''), 'prometheus/tests/shop/api.yaml'],
+      [mutated(bundle, rules, short('6h', '0.001'), ''), 'prometheus/tests/shop/api.slow.yaml'],
+    ] as const) {
+      const results = await runGeneratedResults(mutant, result.ir, 2);
+      expect(results.filter((r) => !r.passed).map((r) => r.file)).toEqual([failing]);
+    }
   });
 });
