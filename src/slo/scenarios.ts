@@ -227,11 +227,14 @@ class ScenarioBuilder {
   ) {}
 
   testCase(name: string, phases: readonly Phase[], checks: readonly PromqlExprTest[]): PromtoolTestCase {
+    const fullName = `${this.slo.id}: ${name}`;
     return {
-      name: `${this.slo.id}: ${name}`,
+      name: fullName,
       interval: '1m',
       input_series: this.series(phases),
-      promql_expr_test: checks,
+      // promtool names a failed check by its expression and time only, never by its test's name:
+      // the name in a PromQL comment tells which SLO and scenario failed.
+      promql_expr_test: checks.map((check) => ({ ...check, expr: `# ${fullName}\n${check.expr}` })),
     };
   }
 

@@ -86,7 +86,7 @@ describeWithTool('promtool', 'generated SLO tests', () => {
     await runGenerated(renderBundle(result.bundle), result.ir, 6);
   });
 
-  it('fail when a burn condition loses its short window, so the alert no longer resets soon after recovery', { timeout: 600_000 }, async () => {
+  it('fail, naming the SLO and the scenario, when a burn condition loses its short window and the alert no longer resets soon after recovery', { timeout: 600_000 }, async () => {
     const api = service({ name: 'api', namespace: 'shop', team: 'web' });
     const definitions = [
       api,
@@ -103,12 +103,15 @@ describeWithTool('promtool', 'generated SLO tests', () => {
     const rules = 'prometheus/rules/shop/api.yaml';
     const short = (window: string, threshold: string) =>
       new RegExp(`\\n\\s*and\\n\\s*slo:sli_error:ratio_rate${window}\\{[^}]*\\}[^\\n]*(\\n[^\\n]*)?> ${threshold.replace('.', '\\.')}`);
-    for (const [mutant, failing] of [
-      [mutated(bundle, rules, short('5m', '0.0144'), ''), 'prometheus/tests/shop/api.yaml'],
-      [mutated(bundle, rules, short('6h', '0.001'), ''), 'prometheus/tests/shop/api.slow.yaml'],
+    for (const [mutant, failing, severity] of [
+      [mutated(bundle, rules, short('5m', '0.0144'), ''), 'prometheus/tests/shop/api.yaml', 'critical'],
+      [mutated(bundle, rules, short('6h', '0.001'), ''), 'prometheus/tests/shop/api.slow.yaml', 'warning'],
     ] as const) {
       const results = await runGeneratedResults(mutant, result.ir, 2);
-      expect(results.filter((r) => !r.passed).map((r) => r.file)).toEqual([failing]);
+      const failed = results.filter((r) => !r.passed);
+      expect(failed.map((r) => r.file)).toEqual([failing]);
+      // The failure names the SLO and the scenario, not only an expression and a time.
+      expect(failed[0]!.output).toMatch(new RegExp(`# shop/api/availability: a \\d+-minute total outage: ${severity} within .*, resolved within`));
     }
   });
 });
