@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { AlertRuleIR, BurnTierIR, BurnWindowIR, Severity, SliSimulationIR, SloIR } from '../ir.ts';
 import { sloAlerts } from '../naming.ts';
+import { parseSelector } from '../promql/parse-selector.ts';
 import { selector } from '../promql/selector.ts';
 import { counterValues, type CounterSegment } from '../promtool/series-values.ts';
 import type { InputSeries, PromqlExprTest, PromtoolTestCase } from '../promtool/test-file.ts';
@@ -219,12 +220,30 @@ function slackMinutes(slo: SloIR, detection: Detection): number {
   return raw ? RAW_SLACK_MINUTES : DERIVED_SLACK_MINUTES;
 }
 
+/** The value simulated events carry for a label of `by` that the SLI's series do not set. */
+const SIMULATED_BY_VALUE = 'simulated';
+
 class ScenarioBuilder {
+  private readonly simulation: SliSimulationIR;
+  /** The labels of `by` the simulated series carry, so an alert that lost one of them fails its check. */
+  private readonly byLabels: Record<string, string>;
+
   constructor(
     private readonly slo: SloIR,
     private readonly alerts: readonly AlertRuleIR[],
-    private readonly simulation: SliSimulationIR,
-  ) {}
+    simulation: SliSimulationIR,
+  ) {
+    const series = [...simulation.good, ...simulation.bad, ...simulation.all].map((s) => parseSelector(s));
+    this.byLabels = Object.fromEntries(
+      slo.by.map((label) => [label, series.flatMap((s) => s?.matchers.filter((m) => m.name === label && m.op === '=') ?? [])[0]?.value ?? SIMULATED_BY_VALUE]),
+    );
+    const withBy = (text: string) => {
+      const parsed = parseSelector(text);
+      if (slo.by.length === 0 || !parsed?.metric || parsed.matchers.some((m) => m.op !== '=')) return text;
+      return selector(parsed.metric, { ...this.byLabels, ...Object.fromEntries(parsed.matchers.map((m) => [m.name, m.value])) });
+    };
+    this.simulation = { good: simulation.good.map(withBy), bad: simulation.bad.map(withBy), all: simulation.all.map(withBy) };
+  }
 
   testCase(name: string, phases: readonly Phase[], checks: readonly PromqlExprTest[]): PromtoolTestCase {
     const fullName = `${this.slo.id}: ${name}`;
@@ -238,13 +257,14 @@ class ScenarioBuilder {
     };
   }
 
-  /** The alert of that severity is firing at `minute`, with exactly its labels. */
+  /** The alert of that severity is firing at `minute`, with exactly its labels (and those of `by`). */
   firing(severity: Severity, minute: number, alertname: string = sloAlerts.burn): PromqlExprTest {
     const alert = this.alert(alertname, severity);
+    const by = alertname === sloAlerts.burn ? this.byLabels : {};
     return {
       expr: this.alertsSelector(alertname, severity),
       eval_time: at(minute),
-      exp_samples: [{ labels: selector('ALERTS', { ...alert.labels, alertname, alertstate: 'firing' }), value: 1 }],
+      exp_samples: [{ labels: selector('ALERTS', { ...by, ...alert.labels, alertname, alertstate: 'firing' }), value: 1 }],
     };
   }
 

@@ -114,4 +114,26 @@ describeWithTool('promtool', 'generated SLO tests', () => {
       expect(failed[0]!.output).toMatch(new RegExp(`# shop/api/availability: a \\d+-minute total outage: ${severity} within .*, resolved within`));
     }
   });
+
+  it('fail when a label of `by` is dropped from the rules, which then dilute one route\'s burn with the others\' traffic', { timeout: 600_000 }, async () => {
+    const checkout = service({ name: 'checkout', namespace: 'shop', team: 'payments' });
+    const definitions = [
+      checkout,
+      slo({
+        service: checkout,
+        name: 'availability',
+        objective: 99.9,
+        by: ['route'],
+        sli: errorRatio({ errors: 'checkout_failures_total{job="checkout"}', total: 'checkout_requests_total{job="checkout"}' }),
+        alerting: { ticket: false, noData: false },
+      }),
+    ];
+    const result = compileDefinitions(definitions);
+    const bundle = renderBundle(result.bundle);
+    const rules = 'prometheus/rules/shop/checkout.yaml';
+    const withoutBy = mutated(mutated(bundle, rules, /sum by \(route\) \(/g, 'sum('), rules, /or on \(route\)/g, 'or on ()');
+    const results = await runGeneratedResults(withoutBy, result.ir, 2);
+    expect(results.filter((r) => !r.passed).map((r) => r.file)).toEqual(['prometheus/tests/shop/checkout.yaml']);
+  });
 });
+
