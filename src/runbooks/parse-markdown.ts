@@ -12,12 +12,6 @@ const sectionKeys = new Map(standardSections.map((s) => [s.title.toLowerCase(), 
 type Sections = WrittenRunbookIR['sections'];
 
 /**
- * Splits a runbook a person wrote into its `## ` sections. The `# Title` line is dropped (vigil
- * writes its own); text before the first section is the intro. Lines inside fenced code blocks
- * never start a section, so a `## ` comment in a shell snippet stays in its section. Windows
- * line endings and a leading byte order mark read as if they were not there.
- */
-/**
  * A heading named like one of the four sections that does not start it: at another level than
  * `## `, or a second `## ` of the same name. Its text stays where it is, away from the section.
  */
@@ -30,6 +24,12 @@ export interface StrayHeading {
   readonly repeats?: number;
 }
 
+/**
+ * Splits a runbook a person wrote into its `## ` sections. The `# Title` line is dropped (vigil
+ * writes its own); text before the first section is the intro. Lines inside fenced code blocks
+ * never start a section, so a `## ` comment in a shell snippet stays in its section. Windows
+ * line endings and a leading byte order mark read as if they were not there.
+ */
 export function parseRunbookMarkdown(text: string): { intro: string; sections: Sections; strayHeadings: StrayHeading[] } {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const sections: { title: string; key?: RunbookSectionKey; body: string[]; line: number }[] = [];
