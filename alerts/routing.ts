@@ -5,7 +5,7 @@ import { identity } from './identity.ts';
  * DSRS notifications. Critical alerts page the on-call through PagerDuty and post to the
  * owning team's Slack channel; warnings post to the team's channel, or `#alerts` for a team
  * without one; info alerts are not sent. A critical alert mutes the warning of the same alert
- * name, namespace, service and SLO. Secrets stay in Kubernetes Secrets: Alertmanager reads them
+ * name, namespace and service. Secrets stay in Kubernetes Secrets: Alertmanager reads them
  * from the files the Prometheus Operator mounts, AlertmanagerConfig refers to them by key.
  */
 teamRouting({

@@ -8,7 +8,6 @@ import {
   type RoutingDefinition,
 } from '../authoring/routing.ts';
 import type { SecretRef } from '../authoring/secret.ts';
-import { sloLabel } from '../naming.ts';
 import { anyOf, notRe } from '../promql/selector.ts';
 
 export interface TeamChannel {
@@ -37,18 +36,13 @@ export interface TeamRoutingOptions extends RouteTimings {
   readonly teams: Readonly<Record<string, TeamChannel>>;
   /** Routes tried before the generated ones (e.g. a service that needs its own receiver). */
   readonly routes?: readonly RouteOptions[];
-  /** Added to the default rule: a critical alert mutes the warning of the same alert name, namespace, service and SLO. */
+  /** Added to the default rule: a critical alert mutes the warning of the same alert name, namespace and service. */
   readonly inhibitRules?: readonly InhibitRule[];
   readonly heartbeat?: HeartbeatOptions;
 }
 
-/**
- * A critical alert mutes the warning-level alert with the same labels in `equal`. By default the
- * same alert name, namespace, service and SLO: every SLO's burn alert is `ErrorBudgetBurn`, so
- * without `slo` one SLO's page would mute another's ticket. Alertmanager counts a label missing
- * on both sides as equal, so alerts without `slo` still pair by the other three.
- */
-export function criticalInhibitsWarning(equal: readonly string[] = ['alertname', 'namespace', 'service', sloLabel]): InhibitRule {
+/** A critical alert mutes the warning-level alert with the same labels in `equal`. */
+export function criticalInhibitsWarning(equal: readonly string[] = ['alertname', 'namespace', 'service']): InhibitRule {
   return { source: { severity: 'critical' }, target: { severity: 'warning' }, equal };
 }
 
@@ -63,7 +57,7 @@ const defaultSlackText = [
  * The usual routing, short to write: critical alerts page through `pager` and also post to
  * the owning team's Slack channel; warnings post to the team's channel (the default channel
  * when the team names none); info alerts are not sent; a critical alert inhibits the warning
- * of the same alert name, namespace, service and SLO. Built on `routing()`, like any template.
+ * of the same alert name, namespace and service. Built on `routing()`, like any template.
  */
 export function teamRouting(options: TeamRoutingOptions): RoutingDefinition {
   const channels = new Map<string, SlackReceiver>();

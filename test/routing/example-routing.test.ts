@@ -1,20 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AlertRuleIR, InhibitRuleIR, Labels } from '../../src/ir.ts';
+import type { AlertRuleIR } from '../../src/ir.ts';
 import { paths } from '../../src/naming.ts';
 import { alertLabelSet, matchRoutes, receiverNames, routingTree } from '../../src/routing/evaluate.ts';
-import { matchesAll } from '../../src/routing/matchers.ts';
 import { compiledExample } from '../support/example.ts';
 import { repoRoot } from '../support/project.ts';
 import { amtool, amtoolReceivers } from '../support/routing.ts';
 import { describeWithTool } from '../support/tools.ts';
 
 const configFile = join(repoRoot, 'out', paths.alertmanagerConfig);
-
-/** Alertmanager's inhibition of one alert by another: both sides match, and every `equal` label is the same, a label missing on both sides included. */
-function inhibits(rule: InhibitRuleIR, source: Labels, target: Labels): boolean {
-  return matchesAll(rule.source, source) && matchesAll(rule.target, target) && rule.equal.every((name) => (source[name] ?? '') === (target[name] ?? ''));
-}
 
 async function example() {
   const { result } = await compiledExample();
@@ -43,28 +37,15 @@ describe("the example system's routing (EXAMPLE-SYSTEM.md)", () => {
     expect(result.ir.routing!.receivers.find((r) => r.name === 'null')?.type).toBe('discard');
   });
 
-  it('lets a critical alert mute the warning of the same alert name, namespace, service and SLO', async () => {
+  it('lets a critical alert mute the warning of the same alert name, namespace and service', async () => {
     const { result } = await example();
     expect(result.ir.routing!.inhibitRules).toEqual([
       expect.objectContaining({
         source: [{ name: 'severity', op: '=', value: 'critical' }],
         target: [{ name: 'severity', op: '=', value: 'warning' }],
-        equal: ['alertname', 'namespace', 'service', 'slo'],
+        equal: ['alertname', 'namespace', 'service'],
       }),
     ]);
-  });
-
-  it("mutes a warning only under the critical alert that differs from it in severity alone (one SLO's page leaves another's ticket)", async () => {
-    const { result, alerts } = await example();
-    const labelsOf = (alert: AlertRuleIR) => alertLabelSet(alert);
-    const withoutSeverity = (alert: AlertRuleIR) => JSON.stringify(Object.entries(labelsOf(alert)).filter(([name]) => name !== 'severity').sort());
-    const critical = alerts.filter((a) => a.severity === 'critical');
-    const warning = alerts.filter((a) => a.severity === 'warning');
-    const muted = warning.flatMap((target) =>
-      critical.filter((source) => result.ir.routing!.inhibitRules.some((rule) => inhibits(rule, labelsOf(source), labelsOf(target)))).map((source) => [source, target] as const),
-    );
-    expect(muted.length).toBeGreaterThan(0);
-    for (const [source, target] of muted) expect(withoutSeverity(source)).toBe(withoutSeverity(target));
   });
 
   it('sends the always-firing Watchdog to the heartbeat receiver, and nowhere else', async () => {
