@@ -36,7 +36,13 @@ export interface TeamRoutingOptions extends RouteTimings {
   readonly teams: Readonly<Record<string, TeamChannel>>;
   /** Routes tried before the generated ones (e.g. a service that needs its own receiver). */
   readonly routes?: readonly RouteOptions[];
-  /** Added to the default rule: a critical alert mutes the warning of the same alert name, namespace and service. */
+  /**
+   * The labels on which a critical alert mutes a warning. Default alert name, namespace and
+   * service; add `slo` so that one SLO's page leaves another SLO's ticket of the service alone
+   * (every burn alert is `ErrorBudgetBurn`).
+   */
+  readonly inhibitEqual?: readonly string[];
+  /** Added to the default rule: a critical alert mutes the warning with the same `inhibitEqual` labels. */
   readonly inhibitRules?: readonly InhibitRule[];
   readonly heartbeat?: HeartbeatOptions;
 }
@@ -107,7 +113,7 @@ export function teamRouting(options: TeamRoutingOptions): RoutingDefinition {
     ...(options.groupInterval === undefined ? {} : { groupInterval: options.groupInterval }),
     ...(options.repeatInterval === undefined ? {} : { repeatInterval: options.repeatInterval }),
     routes: [...(options.routes ?? []), { matchers: { severity: 'info' }, receiver: discard() }, ...pages, ...teamChannels],
-    inhibitRules: [criticalInhibitsWarning(), ...(options.inhibitRules ?? [])],
+    inhibitRules: [criticalInhibitsWarning(options.inhibitEqual), ...(options.inhibitRules ?? [])],
     ...(options.heartbeat === undefined ? {} : { heartbeat: options.heartbeat }),
   });
 }
