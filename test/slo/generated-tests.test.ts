@@ -40,6 +40,13 @@ function mutated(bundle: RenderedBundle, path: string, from: RegExp, to: string)
   return new Map([...bundle, [path, changed]]);
 }
 
+/** One service in namespace `shop` with one availability SLO of 99.9 % on counters; compiled and rendered. */
+function oneAvailabilitySlo(name: string, errors: string, total: string, options: Pick<Parameters<typeof slo>[0], 'by' | 'alerting'>) {
+  const owner = service({ name, namespace: 'shop', team: 'web' });
+  const result = compileDefinitions([owner, slo({ service: owner, name: 'availability', objective: 99.9, sli: errorRatio({ errors, total }), ...options })]);
+  return { result, bundle: renderBundle(result.bundle), rules: `prometheus/rules/shop/${name}.yaml` };
+}
+
 describeWithTool('promtool', 'generated SLO tests', () => {
   it('pass for every SLO of the example', { timeout: 600_000 }, async () => {
     const { result, rendered } = await compiledExample();
@@ -87,20 +94,7 @@ describeWithTool('promtool', 'generated SLO tests', () => {
   });
 
   it('fail, naming the SLO and the scenario, when a burn condition loses its short window and the alert no longer resets soon after recovery', { timeout: 600_000 }, async () => {
-    const api = service({ name: 'api', namespace: 'shop', team: 'web' });
-    const definitions = [
-      api,
-      slo({
-        service: api,
-        name: 'availability',
-        objective: 99.9,
-        sli: errorRatio({ errors: 'http_requests_total{job="api",code=~"5.."}', total: 'http_requests_total{job="api"}' }),
-        alerting: { noData: false },
-      }),
-    ];
-    const result = compileDefinitions(definitions);
-    const bundle = renderBundle(result.bundle);
-    const rules = 'prometheus/rules/shop/api.yaml';
+    const { result, bundle, rules } = oneAvailabilitySlo('api', 'http_requests_total{job="api",code=~"5.."}', 'http_requests_total{job="api"}', { alerting: { noData: false } });
     const short = (window: string, threshold: string) =>
       new RegExp(`\\n\\s*and\\n\\s*slo:sli_error:ratio_rate${window}\\{[^}]*\\}[^\\n]*(\\n[^\\n]*)?> ${threshold.replace('.', '\\.')}`);
     for (const [mutant, failing, severity] of [
@@ -116,21 +110,10 @@ describeWithTool('promtool', 'generated SLO tests', () => {
   });
 
   it('fail when a label of `by` is dropped from the rules, which then dilute one route\'s burn with the others\' traffic', { timeout: 600_000 }, async () => {
-    const checkout = service({ name: 'checkout', namespace: 'shop', team: 'payments' });
-    const definitions = [
-      checkout,
-      slo({
-        service: checkout,
-        name: 'availability',
-        objective: 99.9,
-        by: ['route'],
-        sli: errorRatio({ errors: 'checkout_failures_total{job="checkout"}', total: 'checkout_requests_total{job="checkout"}' }),
-        alerting: { ticket: false, noData: false },
-      }),
-    ];
-    const result = compileDefinitions(definitions);
-    const bundle = renderBundle(result.bundle);
-    const rules = 'prometheus/rules/shop/checkout.yaml';
+    const { result, bundle, rules } = oneAvailabilitySlo('checkout', 'checkout_failures_total{job="checkout"}', 'checkout_requests_total{job="checkout"}', {
+      by: ['route'],
+      alerting: { ticket: false, noData: false },
+    });
     const withoutBy = mutated(mutated(bundle, rules, /sum by \(route\) \(/g, 'sum('), rules, /or on \(route\)/g, 'or on ()');
     const results = await runGeneratedResults(withoutBy, result.ir, 2);
     expect(results.filter((r) => !r.passed).map((r) => r.file)).toEqual(['prometheus/tests/shop/checkout.yaml']);
