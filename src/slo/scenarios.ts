@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { AlertRuleIR, BurnTierIR, BurnWindowIR, Severity, SliSimulationIR, SloIR } from '../ir.ts';
-import { sloAlerts } from '../naming.ts';
+import { sloAlerts, sloRecordings } from '../naming.ts';
 import { parseSelector } from '../promql/parse-selector.ts';
 import { selector } from '../promql/selector.ts';
 import { counterValues, type CounterSegment } from '../promtool/series-values.ts';
@@ -8,7 +8,7 @@ import type { InputSeries, PromqlExprTest, PromtoolTestCase } from '../promtool/
 import { exact } from '../util/decimal.ts';
 import { durationMs, formatDuration, MINUTE } from '../util/duration.ts';
 import { detectionRows, tierDetection, type Detection } from './detection.ts';
-import { burnCondition, burnMeasure, fastestLongWindow } from './rules.ts';
+import { alertWindows, burnCondition, burnMeasure, fastestLongWindow } from './rules.ts';
 import { simulateSli } from './simulate.ts';
 import { BASE_WINDOW_MS, windowText } from './windows.ts';
 import { humanDuration } from './words.ts';
@@ -26,6 +26,9 @@ import { humanDuration } from './words.ts';
  *   threshold, the alert fires within 3 minutes of the first failing scrape (or by the formula)
  *   and resolves within its longest short window of the end (plus the 5m rate's ramp, a step and
  *   `keepFiringFor`): the short windows are what make an alert reset soon after recovery;
+ * - after a step from health to a constant error ratio, every window an alert reads records half
+ *   that ratio once the step has filled half the window, and all of it once it has filled the
+ *   window: a window recorded over another length than its name fails;
  * - with no SLI data at all, the no-data alert fires after its `for`;
  * - with a minimum event rate, one failed event in low traffic does not page.
  */
@@ -36,6 +39,8 @@ const RAW_SLACK_MINUTES = 1;
 const DERIVED_SLACK_MINUTES = 5;
 const STEADY_BURN_MINUTES = 3 * 24 * 60;
 const RECOVERY_OUTAGE_MINUTES = 10;
+/** The error ratio of the window scenario's step. */
+const STEP_ERROR_RATIO = exact('0.5');
 /** How long the recovered alert is watched for staying silent. */
 const RECOVERY_SILENCE_MINUTES = 60;
 
@@ -71,6 +76,7 @@ export function sloScenarios(slo: SloIR, alerts: readonly AlertRuleIR[]): SloSce
   const result: SloScenarios = { fast: [], slow: [] };
   for (const { fast, testCase } of detectionScenarios(slo, builder)) (fast ? result.fast : result.slow).push(testCase);
   for (const { fast, testCase } of recoveryScenarios(slo, builder)) (fast ? result.fast : result.slow).push(testCase);
+  for (const { fast, testCase } of windowScenarios(slo, builder)) (fast ? result.fast : result.slow).push(testCase);
   result.slow.push(...steadyBurnScenario(slo, builder));
   result.fast.push(...noDataScenario(slo, builder), ...minimumTrafficScenario(slo, builder));
   return result;
@@ -155,6 +161,41 @@ function* recoveryScenarios(slo: SloIR, builder: ScenarioBuilder): Generator<{ f
       ],
     );
     yield { fast, testCase };
+  }
+}
+
+/**
+ * A step from health to a constant error ratio: once it has filled half of a window, the window
+ * records half the ratio; once it has filled all of it, the ratio. A window recorded over half its
+ * length reads too much at the first check, one recorded over twice its length too little at the
+ * second. The bands are wide enough for the 5m rates' ramp in derived windows and a scrape step
+ * in raw ones.
+ */
+function* windowScenarios(slo: SloIR, builder: ScenarioBuilder): Generator<{ fast: boolean; testCase: PromtoolTestCase }> {
+  if (slo.tiers.length === 0) return;
+  const minutes = (window: string) => durationMs(window) / MINUTE;
+  for (const fast of [true, false]) {
+    const windows = alertWindows(slo).filter((w) => (minutes(w) <= FAST_HISTORY_LIMIT_MINUTES) === fast);
+    if (windows.length === 0) continue;
+    const step = fast ? FAST_EVALUATION_MINUTES : SLOW_EVALUATION_MINUTES;
+    const onStep = (m: number) => Math.ceil(m / step) * step;
+    const longest = Math.max(...windows.map(minutes));
+    const history = onStep(longest / 2 + BASE_WINDOW_MS / MINUTE);
+    const checks = windows.flatMap((window) => [
+      builder.recordedRatio(window, history + onStep(minutes(window) / 2), STEP_ERROR_RATIO.dividedBy(2), '0.5'),
+      builder.recordedRatio(window, history + onStep(minutes(window)), STEP_ERROR_RATIO, '0.25'),
+    ]);
+    yield {
+      fast,
+      testCase: builder.testCase(
+        `a step to ${STEP_ERROR_RATIO.times(100).toString()}% errors: each window of ${windows.join(', ')} records half of it after half the window, all of it after the window`,
+        [
+          { minutes: history, errorRatio: exact(0) },
+          { minutes: onStep(longest) + step, errorRatio: STEP_ERROR_RATIO },
+        ],
+        checks,
+      ),
+    };
   }
 }
 
@@ -288,6 +329,16 @@ class ScenarioBuilder {
       expr: `count(${burnCondition(window, burnMeasure(this.slo, (metric) => selector(metric, identity)))})`,
       eval_time: at(minute),
       exp_samples: [{ labels: '{}', value: 1 }],
+    };
+  }
+
+  /** At `minute`, every series the window's error ratio records lies within `tolerance` (relative) of `expected`. */
+  recordedRatio(window: string, minute: number, expected: Decimal, tolerance: string): PromqlExprTest {
+    const recorded = selector(sloRecordings.errorRatio(window), this.identity());
+    return {
+      expr: `count(${recorded}) - count(abs(${recorded} / ${expected.toString()} - 1) <= ${tolerance})`,
+      eval_time: at(minute),
+      exp_samples: [{ labels: '{}', value: 0 }],
     };
   }
 

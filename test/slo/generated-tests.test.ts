@@ -109,6 +109,16 @@ describeWithTool('promtool', 'generated SLO tests', () => {
     }
   });
 
+  it('fail, naming the window scenario, when a window is recorded over another length than its name', { timeout: 600_000 }, async () => {
+    const { result, bundle, rules } = oneAvailabilitySlo('api', 'http_requests_total{job="api",code=~"5.."}', 'http_requests_total{job="api"}', { alerting: { noData: false } });
+    const twoHoursOverOne = mutated(bundle, rules, /(record: slo:sli_error:ratio_rate2h\n\s*expr: \|-\n[^\n]*)\[2h\]([^]*?)\[2h\]/, '$1[1h]$2[1h]');
+    const results = await runGeneratedResults(twoHoursOverOne, result.ir, 2);
+    const failed = results.filter((r) => !r.passed);
+    expect(failed.map((r) => r.file)).toEqual(['prometheus/tests/shop/api.yaml']);
+    expect(failed[0]!.output).toMatch(/# shop\/api\/availability: a step to 50% errors: each window of .*2h.* records half of it/);
+    expect(failed[0]!.output).toContain('ratio_rate2h');
+  });
+
   it('fail when a label of `by` is dropped from the rules, which then dilute one route\'s burn with the others\' traffic', { timeout: 600_000 }, async () => {
     const { result, bundle, rules } = oneAvailabilitySlo('checkout', 'checkout_failures_total{job="checkout"}', 'checkout_requests_total{job="checkout"}', {
       by: ['route'],
