@@ -27,7 +27,7 @@ export interface TeamRoutingOptions extends RouteTimings {
     readonly defaultChannel: string;
     /** Post when an alert resolves. Default true. */
     readonly sendResolved?: boolean;
-    /** Message text (Go template). Default: summary, description and runbook of each alert. */
+    /** Message text (Go template). Default: summary, description and runbook of each firing alert, then the summary of each resolved one. */
     readonly text?: string;
   };
   /** Pages the on-call for every critical alert. */
@@ -52,10 +52,15 @@ export function criticalInhibitsWarning(equal: readonly string[] = ['alertname',
   return { source: { severity: 'critical' }, target: { severity: 'warning' }, equal };
 }
 
+/**
+ * A group's notification carries its firing and its resolved alerts together, and the title
+ * counts only the firing ones, so each resolved alert says so, in one line.
+ */
 const defaultSlackText = [
-  '{{ range .Alerts }}*{{ .Annotations.summary }}*',
+  '{{ range .Alerts.Firing }}*{{ .Annotations.summary }}*',
   '{{ .Annotations.description }}',
   'Runbook: {{ .Annotations.runbook_url }}',
+  '{{ end }}{{ range .Alerts.Resolved }}Resolved: {{ .Annotations.summary }}',
   '{{ end }}',
 ].join('\n');
 
