@@ -27,7 +27,7 @@ export interface TeamRoutingOptions extends RouteTimings {
     readonly defaultChannel: string;
     /** Post when an alert resolves. Default true. */
     readonly sendResolved?: boolean;
-    /** Message text (Go template). Default: summary, description and runbook of each firing alert, then the summary of each resolved one. */
+    /** Message text (Go template). Default: summary, description, runbook and dashboard (SLO alerts have one) of each firing alert, then the summary of each resolved one. */
     readonly text?: string;
   };
   /** Pages the on-call for every critical alert. */
@@ -60,7 +60,8 @@ const defaultSlackText = [
   '{{ range .Alerts.Firing }}*{{ .Annotations.summary }}*',
   '{{ .Annotations.description }}',
   'Runbook: {{ .Annotations.runbook_url }}',
-  '{{ end }}{{ range .Alerts.Resolved }}Resolved: {{ .Annotations.summary }}',
+  '{{ with .Annotations.dashboard_url }}Dashboard: {{ . }}',
+  '{{ end }}{{ end }}{{ range .Alerts.Resolved }}Resolved: {{ .Annotations.summary }}',
   '{{ end }}',
 ].join('\n');
 

@@ -72,4 +72,23 @@ describeWithTool('amtool', "teamRouting's Slack message", () => {
     expect(lines).toContain('Resolved: Writing to payments.dlq failed');
     expect(lines.filter((line) => line.includes('payments.dlq'))).toEqual(['Resolved: Writing to payments.dlq failed']);
   });
+
+  it("links an SLO alert's dashboard beside its runbook, and writes no dashboard line for an alert without one", () => {
+    const burn: NotifiedAlert = {
+      status: 'firing',
+      labels: { alertname: 'ErrorBudgetBurn', namespace: 'shop', service: 'checkout', slo: 'availability', severity: 'critical' },
+      annotations: {
+        summary: 'checkout availability SLO: the error budget is burning fast',
+        description: 'Act now.',
+        runbook_url: 'https://runbooks.example/ErrorBudgetBurn.md',
+        dashboard_url: 'https://grafana.example/d/shop-checkout?viewPanel=100',
+      },
+    };
+    const groupBy = ['alertname', 'namespace', 'service'];
+    const sloLines = renderNotificationTemplate(defaultSlackText(), notificationData('slack-payments', groupBy, [burn])).split('\n');
+    expect(sloLines).toContain('Runbook: https://runbooks.example/ErrorBudgetBurn.md');
+    expect(sloLines).toContain('Dashboard: https://grafana.example/d/shop-checkout?viewPanel=100');
+    const dlq = renderNotificationTemplate(defaultSlackText(), notificationData('slack-payments', groupBy, [dlqAlert('orders', 'firing')]));
+    expect(dlq).not.toContain('Dashboard');
+  });
 });
