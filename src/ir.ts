@@ -318,6 +318,7 @@ export type ReceiverIR =
       readonly description?: string;
       readonly client?: string;
       readonly clientUrl?: string;
+      readonly links: readonly { readonly href: string; readonly text?: string }[];
     })
   | (ReceiverBaseIR & {
       readonly type: 'email';

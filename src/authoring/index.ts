@@ -36,6 +36,7 @@ export {
   discard,
   type Receiver,
   type SlackOptions,
+  type PagerDutyLink,
   type PagerDutyOptions,
   type EmailOptions,
   type WebhookOptions,

@@ -28,6 +28,14 @@ export interface SlackOptions extends ReceiverCommon {
   readonly iconEmoji?: string;
 }
 
+/** A link on the incident. Alertmanager leaves out a link whose `href` renders empty. */
+export interface PagerDutyLink {
+  /** The URL (Go template). */
+  readonly href: string;
+  /** The link's text (Go template). */
+  readonly text?: string;
+}
+
 export interface PagerDutyOptions extends ReceiverCommon {
   /** The Events API v2 integration key. */
   readonly routingKey: SecretRef;
@@ -37,6 +45,12 @@ export interface PagerDutyOptions extends ReceiverCommon {
   readonly description?: string;
   readonly client?: string;
   readonly clientUrl?: string;
+  /**
+   * Links a responder clicks on the incident (Go templates). Default: the runbook and the
+   * dashboard that all the incident's alerts share (every vigil alert has a runbook, SLO alerts
+   * a dashboard). `[]` sends none.
+   */
+  readonly links?: readonly PagerDutyLink[];
 }
 
 export interface EmailOptions extends ReceiverCommon {

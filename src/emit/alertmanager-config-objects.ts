@@ -112,6 +112,7 @@ function receiver(r: ReceiverIR): Record<string, unknown> {
             description: r.description,
             client: r.client,
             clientURL: r.clientUrl,
+            pagerDutyLinkConfigs: nonEmpty(r.links.map((link) => ({ href: link.href, alt: link.text }))),
           },
         ],
       };

@@ -72,6 +72,7 @@ function receiver(r: ReceiverIR): Record<string, unknown> {
             description: r.description,
             client: r.client,
             client_url: r.clientUrl,
+            links: nonEmpty(r.links),
           },
         ],
       };

@@ -17,6 +17,7 @@ import type {
 import { GROUP_BY_ALL, heartbeat as heartbeatNames, secretFilePath } from '../naming.ts';
 import type { Matchers } from '../promql/selector.ts';
 import { DEFAULT_HEARTBEAT_INTERVAL, heartbeatAlert, heartbeatRoute } from '../routing/heartbeat.ts';
+import { defaultPagerDutyLinks } from '../routing/pagerduty-links.ts';
 import { compareStrings } from '../util/compare.ts';
 import { sortedRecord } from '../util/records.ts';
 import { completeAlert, type PlacedRule } from './rules.ts';
@@ -241,6 +242,7 @@ export function receiverIR(made: Receiver, fallback: SourceLocation): ReceiverIR
         ...optional('description', made.description),
         ...optional('client', made.client),
         ...optional('clientUrl', made.clientUrl),
+        links: made.links ?? defaultPagerDutyLinks,
       };
     case 'email':
       return {

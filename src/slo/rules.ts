@@ -1,6 +1,7 @@
 import type { AlertRuleIR, BurnTierIR, BurnWindowIR, ConfigIR, RecordingRuleIR, ServiceIR, SloIR } from '../ir.ts';
 import {
   dashboardUrl,
+  dashboardUrlAnnotation,
   labelKeys,
   serviceDashboardUid,
   sloAlerts,
@@ -101,7 +102,7 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
         ...(tier.keepFiringFor === undefined ? {} : { keepFiringFor: tier.keepFiringFor }),
         severity: tier.severity,
         labels: { [sloLabel]: slo.name },
-        annotations: { dashboard_url: dashboard },
+        annotations: { [dashboardUrlAnnotation]: dashboard },
         summary: burnSummary(slo, service.name, tier),
         description: burnDescription(slo, service.name, tier),
         location: slo.location,
@@ -120,7 +121,7 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
           for: slo.noData.for,
           severity: slo.noData.severity,
           labels: { [sloLabel]: slo.name },
-          annotations: { dashboard_url: dashboard },
+          annotations: { [dashboardUrlAnnotation]: dashboard },
           summary: noDataSummary(slo, service.name),
           description: noDataDescription(slo, service.name, slo.noData.for),
           location: slo.location,

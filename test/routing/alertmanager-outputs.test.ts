@@ -10,6 +10,7 @@ import { re } from '../../src/promql/selector.ts';
 import { renderBundle } from '../../src/render/render.ts';
 import { compileDefinitions, testAlert } from '../support/definitions.ts';
 import { alertsChannel, amtool, compileWithRouting, pager, writeAlertmanagerConfig } from '../support/routing.ts';
+import { notificationData, renderNotificationTemplate, type NotifiedAlert } from '../support/notification.ts';
 import { describeWithTool, tempDir } from '../support/tools.ts';
 
 const businessHours = timeInterval('business-hours', { weekdays: ['monday:friday'], times: [{ start: '09:00', end: '17:00' }] });
@@ -148,5 +149,53 @@ describeWithTool('amtool', 'amtool check-config', () => {
     expect(run.stdout).toContain('5 receivers');
     expect(run.stdout).toContain('1 inhibit rules');
     expect(run.status).toBe(0);
+  });
+});
+
+describeWithTool('amtool', 'PagerDuty incident links', () => {
+  const rendered = renderBundle(compileEverything().bundle);
+  const burn = (slo: string): NotifiedAlert => ({
+    status: 'firing',
+    labels: { alertname: 'ErrorBudgetBurn', namespace: 'shop', service: 'checkout', slo, severity: 'critical' },
+    annotations: {
+      summary: `checkout ${slo} SLO: the error budget is burning fast`,
+      description: 'Act now.',
+      runbook_url: 'https://runbooks.example/ErrorBudgetBurn.md',
+      dashboard_url: `https://grafana.example/d/shop-checkout?viewPanel=${slo === 'availability' ? 100 : 200}`,
+    },
+  });
+  const down: NotifiedAlert = {
+    status: 'firing',
+    labels: { alertname: 'CheckoutDown', namespace: 'shop', service: 'checkout', severity: 'critical' },
+    annotations: { summary: 'checkout is down', description: 'Prometheus cannot scrape checkout.', runbook_url: 'https://runbooks.example/CheckoutDown.md' },
+  };
+  const linksFor = (links: readonly { href: string; text: string }[], alerts: readonly NotifiedAlert[]) =>
+    links
+      .map((link) => ({ href: renderNotificationTemplate(link.href, notificationData('pager', ['alertname', 'namespace'], alerts)), text: link.text }))
+      // Alertmanager leaves out a link whose href renders empty
+      .filter((link) => link.href !== '');
+
+  it('links the runbook and the dashboard the alerts share, in alertmanager.yml and in the AlertmanagerConfig alike', () => {
+    const config = parse(rendered.get(paths.alertmanagerConfig)!, { version: '1.1' });
+    const links = config.receivers.find((r: { name: string }) => r.name === 'pager').pagerduty_configs[0].links;
+    const spec = parse(rendered.get(paths.alertmanagerConfigObject('shop'))!, { version: '1.1' }).spec;
+    const linkConfigs = spec.receivers.find((r: { name: string }) => r.name === 'pager').pagerdutyConfigs[0].pagerDutyLinkConfigs;
+    expect(linkConfigs.map((link: { href: string; alt: string }) => ({ href: link.href, text: link.alt }))).toEqual(links);
+
+    expect(linksFor(links, [burn('availability')])).toEqual([
+      { href: 'https://runbooks.example/ErrorBudgetBurn.md', text: 'Runbook' },
+      { href: 'https://grafana.example/d/shop-checkout?viewPanel=100', text: 'Dashboard' },
+    ]);
+    expect(linksFor(links, [burn('availability'), burn('latency')])).toEqual([{ href: 'https://runbooks.example/ErrorBudgetBurn.md', text: 'Runbook' }]);
+    expect(linksFor(links, [down])).toEqual([{ href: 'https://runbooks.example/CheckoutDown.md', text: 'Runbook' }]);
+  });
+
+  it('sends no link when the receiver asks for none', () => {
+    const none = compileWithRouting({
+      receiver: alertsChannel,
+      routes: [{ matchers: { severity: 'critical' }, receiver: pagerduty({ name: 'pager', routingKey: secretKey('alertmanager-pagerduty', 'routing-key'), links: [] }) }],
+    });
+    const config = parse(renderBundle(none.bundle).get(paths.alertmanagerConfig)!, { version: '1.1' });
+    expect(config.receivers.find((r: { name: string }) => r.name === 'pager').pagerduty_configs[0].links).toBeUndefined();
   });
 });
