@@ -88,8 +88,10 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
   }
   recordings.push(record(sloRecordings.objective, `vector(${objectiveRatio(slo)})`));
   recordings.push(record(sloRecordings.errorBudget, `vector(${slo.budget})`));
+  // The budget is one series per SLO, the ratio one per `by` group: each group divides by it.
+  const perGroup = `on (${Object.keys(identity).join(', ')}) group_left`;
   recordings.push(
-    record(sloRecordings.budgetRemaining, `1 - ${read(sloRecordings.errorRatio(slo.window))} / ${read(sloRecordings.errorBudget)}`),
+    record(sloRecordings.budgetRemaining, `1 - ${read(sloRecordings.errorRatio(slo.window))}\n/ ${perGroup}\n${read(sloRecordings.errorBudget)}`),
   );
 
   const dashboard = dashboardUrl(config.grafana.baseUrl, serviceDashboardUid(service), sloPanelId(panelIndex));

@@ -97,4 +97,24 @@ describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
       ],
     );
   });
+
+  it('record the budget left of each group of an SLO by label, which its dashboard and the overview show', () => {
+    const byRoute = availability({ by: ['route'] });
+    runScenarios(
+      [svc, byRoute],
+      [
+        {
+          name: 'no request fails',
+          input: [requests('200', '0+600x200', '/pay'), requests('200', '0+600x200', '/cart')],
+          checks: [
+            {
+              expr: 'slo:error_budget_remaining:ratio',
+              eval_time: '120m',
+              exp_samples: ['/cart', '/pay'].map((route) => ({ labels: `slo:error_budget_remaining:ratio${labelMatchers({ ...identity, route })}`, value: 1 })),
+            },
+          ],
+        },
+      ],
+    );
+  });
 });
