@@ -25,6 +25,12 @@ export function formatDrillReport(report: DrillReport): string {
   lines.push(...table(['', 'scenario', 'alert', 'firing', 'notified', 'budget', 'receivers', 'runbook'], rows));
   for (const o of report.outcomes.filter((o) => o.problems.length > 0)) lines.push(`✗ ${o.scenario} ${o.alert}: ${o.problems.join('; ')} (routing names ${o.expectedReceivers.join(', ')})`);
   for (const u of report.unexpected) lines.push(`✗ unexpected: ${u}`);
+  const { panels } = report;
+  lines.push('', `Dashboards: ${panels.queries} panel queries run over the scenarios`);
+  lines.push(...table(['', 'scenario', 'panel'], panels.outcomes.map((o) => [o.shown ? 'ok' : 'FAIL', o.scenario, `${o.dashboard} › ${o.title}`])));
+  for (const o of panels.outcomes.filter((o) => !o.shown)) lines.push(`✗ ${o.scenario}: ${o.dashboard} › ${o.title} drew nothing but 0 or no data`);
+  for (const e of panels.errors) lines.push(`✗ panel query failed: ${e}`);
+  if (panels.empty.length > 0) lines.push(`no data in the drill: ${panels.empty.join('; ')}`);
   lines.push('', `Times are real seconds from injection; ×${report.factor} gives production time.`, report.ok ? 'drill passed' : 'drill failed');
   return lines.join('\n');
 }

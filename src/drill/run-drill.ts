@@ -6,12 +6,14 @@ import type { RenderedBundle } from '../bundle.ts';
 import type { ProjectIR } from '../ir.ts';
 import { findOnPath } from '../promtool/tools.ts';
 import { durationMs } from '../util/duration.ts';
+import { groupBy } from '../util/records.ts';
 import { receiverNames, routeAlert, routingTree } from '../routing/evaluate.ts';
 import { heartbeat, paths } from '../naming.ts';
 import { drillAlertmanagerConfig } from './alertmanager-config.ts';
 import { DrillError } from './drill-error.ts';
 import { compressDuration, compressRuleFile } from './compress.ts';
 import { freePort, sleep, startProcess, stopProcess, waitReady, type ManagedProcess } from './processes.ts';
+import { panelQueries, runPanelQueries, type PanelQueryResult } from './panels.ts';
 import { drillScenarios, type DrillScenario, type ExpectedAlert } from './scenarios.ts';
 import { Simulator } from './simulator.ts';
 import { WebhookSink, type Notification } from './sink.ts';
@@ -52,7 +54,19 @@ export interface DrillReport {
   readonly outcomes: readonly AlertOutcome[];
   /** Alerts that fired during the scenarios that no scenario expected. */
   readonly unexpected: readonly string[];
+  readonly panels: PanelsReport;
   readonly ok: boolean;
+}
+
+/** Every dashboard panel's queries, run over the scenarios. */
+export interface PanelsReport {
+  readonly queries: number;
+  /** Queries Prometheus refused, by dashboard and panel. */
+  readonly errors: readonly string[];
+  /** Panels that drew nothing during the scenarios (often what the simulator does not serve). */
+  readonly empty: readonly string[];
+  /** The panels each scenario must draw, and whether they did. */
+  readonly outcomes: readonly { readonly scenario: string; readonly dashboard: string; readonly title: string; readonly shown: boolean }[];
 }
 
 const POLL_MS = 500;
@@ -162,7 +176,14 @@ export async function runDrill(ir: ProjectIR, rendered: RenderedBundle, options:
         ),
       ),
     ];
-    const ok = healthy.noise.length === 0 && healthy.heartbeats.length > 0 && outcomes.every((o) => o.problems.length === 0) && unexpected.length === 0;
+    const panels = panelsReport(running, await runPanelQueries(`http://127.0.0.1:${prometheusPort}`, panelQueries(ir, factor), injectedAt, Date.now()));
+    const ok =
+      healthy.noise.length === 0 &&
+      healthy.heartbeats.length > 0 &&
+      outcomes.every((o) => o.problems.length === 0) &&
+      unexpected.length === 0 &&
+      panels.errors.length === 0 &&
+      panels.outcomes.every((o) => o.shown);
     return {
       factor,
       compressed: compressionNotes(factor),
@@ -175,6 +196,7 @@ export async function runDrill(ir: ProjectIR, rendered: RenderedBundle, options:
       scenarios,
       outcomes,
       unexpected,
+      panels,
       ok,
     };
   } finally {
@@ -188,6 +210,19 @@ export async function runDrill(ir: ProjectIR, rendered: RenderedBundle, options:
 function compressionFactor(ir: ProjectIR): number {
   const seconds = ir.services.filter((s) => s.scrape).map((s) => Math.round(durationMs(s.interval) / 1000));
   return Math.max(1, Math.min(...seconds, 30));
+}
+
+function panelsReport(scenarios: readonly DrillScenario[], results: readonly PanelQueryResult[]): PanelsReport {
+  const name = (r: { dashboard: string; title: string }) => `${r.dashboard} › ${r.title}`;
+  const byPanel = groupBy(results, name);
+  return {
+    queries: results.length,
+    errors: results.flatMap((r) => (r.error === undefined ? [] : [`${name(r)}: ${r.error}`])),
+    empty: [...byPanel].filter(([, rs]) => rs.every((r) => r.series === 0)).map(([panel]) => panel),
+    outcomes: scenarios.flatMap((s) =>
+      (s.panels ?? []).map((p) => ({ scenario: s.name, ...p, shown: (byPanel.get(name(p)) ?? []).some((r) => r.nonZero) })),
+    ),
+  };
 }
 
 function budgetSeconds(expected: ExpectedAlert, factor: number): number {

@@ -20,6 +20,13 @@ export interface DrillScenario {
   readonly expect: readonly ExpectedAlert[];
   /** Alerts that may also fire (a slower tier, for instance) without counting as noise. */
   readonly also?: readonly { readonly alert: string; readonly labels: Labels }[];
+  /** Dashboard panels, by uid and title as shown, that must draw the incident: a value other than 0 since injection. */
+  readonly panels?: readonly PanelRef[];
+}
+
+export interface PanelRef {
+  readonly dashboard: string;
+  readonly title: string;
 }
 
 const dsrs = { namespace: 'dsrs' };
@@ -38,6 +45,10 @@ export const drillScenarios: readonly DrillScenario[] = [
       { alert: 'HTTPErrorRateHigh', labels: { ...dsrs, service: 'registry', severity: 'critical' }, withinMinutes: 12 },
     ],
     also: [{ alert: 'ErrorBudgetBurn', labels: { service: 'registry', slo: 'availability', severity: 'warning' } }],
+    panels: [
+      { dashboard: 'dsrs-registry', title: 'availability: burn rate per alert window' },
+      { dashboard: 'dsrs-registry', title: 'Error ratio by route' },
+    ],
   },
   {
     name: 'slow-burn',
@@ -46,6 +57,7 @@ export const drillScenarios: readonly DrillScenario[] = [
     inject: (sim) => (sim.http.get('identity')!.errorRatio = 0.03),
     expect: [{ alert: 'ErrorBudgetBurn', labels: { ...dsrs, service: 'identity', slo: 'availability', severity: 'critical' }, withinMinutes: 60 }],
     also: [{ alert: 'ErrorBudgetBurn', labels: { service: 'identity', slo: 'availability', severity: 'warning' } }],
+    panels: [{ dashboard: 'dsrs-identity', title: 'availability: burn rate per alert window' }],
   },
   {
     name: 'lag-surge',
@@ -56,6 +68,7 @@ export const drillScenarios: readonly DrillScenario[] = [
       { alert: 'KafkaConsumerLagHigh', labels: { ...dsrs, service: 'payment', consumergroup: 'payment', topic: 'eligibility.assessed', severity: 'warning' }, withinMinutes: 40 },
       { alert: 'KafkaConsumerLagGrowing', labels: { ...dsrs, service: 'payment', consumergroup: 'payment', topic: 'eligibility.assessed', severity: 'critical' }, withinMinutes: 40 },
     ],
+    panels: [{ dashboard: 'vigil-kafka', title: 'payment: lag growth (messages/s)' }],
   },
   {
     name: 'stuck-partition',
@@ -67,6 +80,7 @@ export const drillScenarios: readonly DrillScenario[] = [
         p.lagGrowth = 0.3;
       }),
     expect: [{ alert: 'KafkaConsumerGroupStalled', labels: { ...dsrs, service: 'analytics', consumergroup: 'analytics', topic: 'payment.events', severity: 'critical' }, withinMinutes: 35 }],
+    panels: [{ dashboard: 'vigil-kafka', title: 'analytics: lag growth (messages/s)' }],
   },
   {
     name: 'no-members',
@@ -82,6 +96,7 @@ export const drillScenarios: readonly DrillScenario[] = [
     inject: (sim) =>
       sim.count('payment', 'dlq_messages_published_total', { source_topic: 'eligibility.assessed', dlq_topic: 'eligibility.assessed.dlq', reason: 'deserialization' }),
     expect: [{ alert: 'DeadLetterMessagesPublished', labels: { ...dsrs, service: 'payment', dlq_topic: 'eligibility.assessed.dlq', severity: 'warning' }, withinMinutes: 5 }],
+    panels: [{ dashboard: 'vigil-dead-letters', title: 'eligibility.assessed.dlq: arrivals (messages/s)' }],
   },
   {
     name: 'dlq-publish-failed',
@@ -89,6 +104,7 @@ export const drillScenarios: readonly DrillScenario[] = [
     applies: (sim) => sim.hasCounter('eligibility', 'dlq_publish_failures_total'),
     inject: (sim) => sim.count('eligibility', 'dlq_publish_failures_total', { source_topic: 'registry.household', dlq_topic: 'registry.household.dlq' }),
     expect: [{ alert: 'DeadLetterPublishFailed', labels: { ...dsrs, service: 'eligibility', dlq_topic: 'registry.household.dlq', severity: 'critical' }, withinMinutes: 5 }],
+    panels: [{ dashboard: 'vigil-dead-letters', title: 'registry.household.dlq: failed publishes (messages/s)' }],
   },
   {
     name: 'reprocessor-down',

@@ -59,3 +59,21 @@ describe('the drill copy of alertmanager.yml', () => {
     ]);
   });
 });
+
+describe('the drill copy of the dashboards panel queries', () => {
+  it('resolves variables as Grafana does: one view per value of a repeated row, regex-escaped, the saved namespace, compressed durations', async () => {
+    const { panelQueries } = await import('../../src/drill/panels.ts');
+    const { compiledExample } = await import('../support/example.ts');
+    const queries = panelQueries((await compiledExample()).result.ir, 30);
+    const arrivals = queries.filter((q) => q.dashboard === 'vigil-dead-letters' && q.title.endsWith('arrivals (messages/s)'));
+    expect(arrivals.map((q) => [q.title, q.expr])).toEqual(
+      ['eligibility.assessed.dlq', 'payment.events.dlq', 'registry.household.dlq'].map((topic) => [
+        `${topic}: arrivals (messages/s)`,
+        `sum by (dlq_topic) (rate(dlq_messages_published_total{dlq_topic=~"${topic.replaceAll('.', '\\\\.')}"}[10s]))`,
+      ]),
+    );
+    const budget = queries.find((q) => q.dashboard === 'dsrs-registry' && q.title === 'availability: error budget left (30d)');
+    expect(budget?.expr).toBe('slo:error_budget_remaining:ratio{namespace="dsrs",service="registry",slo="availability"}');
+    expect(queries.every((q) => !/\$(?!1")/.test(q.expr))).toBe(true);
+  });
+});

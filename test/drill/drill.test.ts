@@ -4,6 +4,7 @@ import { DrillError } from '../../src/drill/drill-error.ts';
 import { formatDrillReport } from '../../src/drill/report.ts';
 import { runDrill, type DrillReport } from '../../src/drill/run-drill.ts';
 import { drillScenarios } from '../../src/drill/scenarios.ts';
+import type { ProjectIR } from '../../src/ir.ts';
 import { compiledExample, type CompiledExample } from '../support/example.ts';
 import { describeWithTool } from '../support/tools.ts';
 
@@ -17,6 +18,21 @@ function drillProcesses(): string[] {
 }
 
 let example: CompiledExample;
+
+/** The example with a misspelt metric behind the DLQ arrivals panel and a query Prometheus refuses on the saga's outbox panel. */
+function withBrokenPanels(ir: ProjectIR): ProjectIR {
+  const edits: Record<string, [string, string]> = {
+    'vigil-dead-letters': ['dlq_messages_published_total', 'dlq_messages_parked_total'],
+    'dsrs-household-saga': ['max(outbox_oldest_pending_age_seconds', 'up * on () max(outbox_oldest_pending_age_seconds'],
+  };
+  return {
+    ...ir,
+    dashboards: ir.dashboards.map((d) => {
+      const edit = edits[d.uid];
+      return edit ? { ...d, model: JSON.parse(JSON.stringify(d.model).replaceAll(edit[0], edit[1])) } : d;
+    }),
+  };
+}
 beforeAll(async () => {
   example = await compiledExample();
 });
@@ -58,12 +74,17 @@ describeWithTool('prometheus', 'vigil drill on the example bundle (real Promethe
         .filter(([path]) => !path.endsWith('/dsrs/payment.yaml'))
         .map(([path, text]) => [path, path.endsWith('alertmanager.yml') ? text.replace(/(team="eligibility"\n\s+receiver: )slack-eligibility-alerts/, '$1slack-alerts') : text]),
     );
-    const report = await runDrill(example.result.ir, broken, { healthySeconds: 5, scenarios: ['dlq-arrivals', 'dlq-publish-failed'] });
+    const report = await runDrill(withBrokenPanels(example.result.ir), broken, { healthySeconds: 5, scenarios: ['dlq-arrivals', 'dlq-publish-failed'] });
     expect(report.ok).toBe(false);
     expect(report.outcomes.map((o) => [o.alert, o.problems])).toEqual([
       ['DeadLetterMessagesPublished', ['never fired']],
       ['DeadLetterPublishFailed', ['never reached slack-eligibility-alerts', 'reached slack-alerts, which the routing does not name']],
     ]);
+    expect(report.panels.outcomes.map((o) => [o.scenario, o.title, o.shown])).toEqual([
+      ['dlq-arrivals', 'eligibility.assessed.dlq: arrivals (messages/s)', false],
+      ['dlq-publish-failed', 'registry.household.dlq: failed publishes (messages/s)', true],
+    ]);
+    expect(report.panels.errors).toEqual([expect.stringMatching(/^dsrs-household-saga › Oldest event waiting in the outbox: .*many-to-one/)]);
   }, 120_000);
 
   it('leaves no process behind', () => {
