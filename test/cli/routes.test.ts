@@ -34,6 +34,21 @@ describe('vigil routes (the example)', () => {
     expect(wrong.stderr).toContain('Expected receivers did not match');
     expect(vigil(['routes', 'test', 'severity'], repoRoot).status).toBe(2);
   });
+
+  it('routes test reads the config --config names, before or after its labels', () => {
+    const elsewhere = tempDir('vigil-routes-config-');
+    try {
+      for (const args of [['-c', join(repoRoot, 'vigil.config.ts'), 'severity=critical', 'team=payments'], ['severity=critical', 'team=payments', '--config', join(repoRoot, 'vigil.config.ts')]]) {
+        const run = vigil(['routes', 'test', ...args], elsewhere.dir);
+        expect(run.stdout, run.stderr).toBe('pagerduty-oncall,slack-payments-alerts\n');
+      }
+      const missing = vigil(['routes', 'test', 'severity=critical', '--config', 'nope.config.ts'], repoRoot);
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('nope.config.ts: error config-not-found');
+    } finally {
+      elsewhere.cleanup();
+    }
+  });
 });
 
 describeWithTool('amtool', 'vigil routes test and amtool config routes test', () => {

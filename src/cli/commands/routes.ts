@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { type Command, Option } from 'commander';
 import type { AlertRuleIR, Labels, ProjectIR, RoutingIR } from '../../ir.ts';
 import { labelKeys, reservedAlertLabels } from '../../naming.ts';
 import { alertLabelSet, matchRoutes, receiverNames, routeAlert, routingTree } from '../../routing/evaluate.ts';
@@ -21,7 +21,10 @@ export const registerRoutes: CommandRegistration = (program, { cwd, output, setE
     .addOption(configOption())
     .option('--tree', 'also print the routes that matched')
     .addOption(new Option('--verify-receivers <names>', 'exit 1 unless the receivers are exactly these (comma separated)'))
-    .action(async (labels: string[], options: RoutesTestOptions) => setExitCode(await routesTestCommand(labels, options, cwd, output)));
+    // `routes` takes --config too, and commander gives it to `routes` wherever it is written.
+    .action(async (labels: string[], _options, command: Command) =>
+      setExitCode(await routesTestCommand(labels, command.optsWithGlobals<RoutesTestOptions>(), cwd, output)),
+    );
 };
 
 interface RoutesTestOptions extends ProjectOptions {
