@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +34,16 @@ describe('vigil routes (the example)', () => {
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('Expected receivers did not match');
     expect(vigil(['routes', 'test', 'severity'], repoRoot).status).toBe(2);
+  });
+
+  it('stops printing quietly when its reader closes the pipe early (`vigil routes | head -1`)', async () => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'vigil.js'), 'routes'], { cwd: repoRoot });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(status).toBe(0);
   });
 
   it('routes test reads the config --config names, before or after its labels', () => {
