@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { setImmediate as turnOfTheEventLoop } from 'node:timers/promises';
 import type { RenderedBundle } from '../bundle.ts';
 import { compareStrings } from '../util/compare.ts';
-import { compareWithDisk, previouslyGenerated } from './out-dir.ts';
+import { abandonedStaging, compareWithDisk, listEntries, previouslyGenerated } from './out-dir.ts';
 
 export interface BundleDifference {
   /** Generated now, absent from disk. */
   readonly missing: readonly string[];
   /** On disk with other content. */
   readonly stale: readonly string[];
-  /** Generated earlier by vigil, no longer produced. */
+  /** Generated earlier by vigil, no longer produced, or staged by a build that was killed. */
   readonly extra: readonly string[];
 }
 
@@ -36,6 +36,9 @@ export async function diffBundle(outDir: string, rendered: RenderedBundle): Prom
     else if (comparison === 'different') stale.push(path);
     if (++compared % FILES_PER_TURN === 0) await turnOfTheEventLoop();
   }
-  const extra = [...previouslyGenerated(outDir)].filter((p) => !rendered.has(p) && existsSync(join(outDir, p)));
+  const entries = listEntries(outDir);
+  const extra = [...previouslyGenerated(outDir, entries)].filter((p) => !rendered.has(p) && existsSync(join(outDir, p)));
+  // A killed build's staged files would be committed with out/, though the next build removes them.
+  extra.push(...abandonedStaging(entries));
   return { missing: missing.sort(compareStrings), stale: stale.sort(compareStrings), extra: extra.sort(compareStrings) };
 }

@@ -99,6 +99,23 @@ export function listEntries(dir: string): Map<string, EntryKind> {
   return listing;
 }
 
+/** Files staged by a build whose process is gone (killed while it wrote): the next build removes them. */
+export function abandonedStaging(entries: ReadonlyMap<string, EntryKind>): string[] {
+  return [...entries].flatMap(([path, kind]) =>
+    kind === 'staged' && !isRunning(Number(path.slice(path.lastIndexOf(TEMP_MARKER) + TEMP_MARKER.length))) ? [path] : [],
+  );
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * The first directory on the way to `path` that is not a real directory in the listing (a
  * symbolic link, most likely), or undefined. Writing or deleting through a link to a directory

@@ -5,7 +5,7 @@ import type { RenderedBundle } from '../bundle.ts';
 import { paths } from '../naming.ts';
 import { compareStrings } from '../util/compare.ts';
 import { eachInFlight } from '../util/in-flight.ts';
-import { compareWithDisk, type EntryKind, isInsideOutDir, listEntries, notADirectoryOnTheWay, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
+import { abandonedStaging, compareWithDisk, type EntryKind, isInsideOutDir, listEntries, notADirectoryOnTheWay, previouslyGenerated, TEMP_MARKER } from './out-dir.ts';
 
 export interface WriteResult {
   readonly written: readonly string[];
@@ -114,19 +114,7 @@ function removeFileAndEmptyParents(outDir: string, path: string): void {
 
 /** Files staged by a build that was interrupted (its process is gone), which no later build would otherwise see. */
 function removeAbandonedStaging(outDir: string, onDisk: ReadonlyMap<string, EntryKind>): void {
-  for (const [path, kind] of onDisk) {
-    if (kind === 'staged' && !isRunning(Number(path.slice(path.lastIndexOf(TEMP_MARKER) + TEMP_MARKER.length)))) unlinkQuietly(join(outDir, path));
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  for (const path of abandonedStaging(onDisk)) unlinkQuietly(join(outDir, path));
 }
 
 function isDirectory(path: string): boolean {

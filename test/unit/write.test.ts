@@ -104,6 +104,14 @@ describe('writeBundle and diffBundle', () => {
     expect(existsSync(running)).toBe(true);
   });
 
+  it('finds out/ not up to date while it holds what a killed build staged, which the next build removes', async () => {
+    const files = bundle({ 'a.yaml': `${header}a: 1\n` });
+    await writeBundle(dir, files);
+    writeFileSync(join(dir, `a.yaml${TEMP_MARKER}99999999`), `${header}a: 2\n`);
+    writeFileSync(join(dir, `b.yaml${TEMP_MARKER}${process.pid}`), `${header}b: 1\n`);
+    expect(await diffBundle(dir, files)).toEqual({ missing: [], stale: [], extra: [`a.yaml${TEMP_MARKER}99999999`] });
+  });
+
   it.skipIf(process.getuid?.() === 0)('fails, rather than reporting it deleted, when a file it no longer generates cannot be deleted', async () => {
     await writeBundle(dir, bundle({ 'ro/gone.yaml': `${header}g: 1\n`, 'a.yaml': `${header}a: 1\n` }));
     chmodSync(join(dir, 'ro'), 0o555);
