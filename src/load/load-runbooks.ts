@@ -7,9 +7,9 @@ import { compareStrings } from '../util/compare.ts';
 /**
  * Reads the runbooks people wrote: every `*.md` directly in the runbooks folder (`runbooks/`
  * by default), in name order. A missing folder means none; a page that cannot be read (a
- * dangling link, no permission) is an error at that page; a page written where or as vigil does
- * not look (`X.MD`, `X.markdown`, a subfolder) is a warning, since its alert would otherwise get
- * vigil's default page in silence.
+ * dangling link, no permission) or is not UTF-8 text is an error at that page; a page written
+ * where or as vigil does not look (`X.MD`, `X.markdown`, a subfolder) is a warning, since its
+ * alert would otherwise get vigil's default page in silence.
  */
 export function loadRunbooks(root: string, dir: string): { runbooks: RunbookSource[]; diagnostics: Diagnostic[] } {
   const folder = join(root, dir);
@@ -23,11 +23,19 @@ export function loadRunbooks(root: string, dir: string): { runbooks: RunbookSour
       if (missed) diagnostics.push(warningAt('runbook-not-read', { file }, missed.message, { hint: missed.hint }));
       continue;
     }
+    let bytes: Buffer;
     try {
       if (!statSync(join(folder, name)).isFile()) continue;
-      runbooks.push({ file, text: readFileSync(join(folder, name), 'utf8') });
+      bytes = readFileSync(join(folder, name));
     } catch (error) {
       diagnostics.push(errorAt('runbook-unreadable', { file }, `cannot read the runbook: ${(error as Error).message}`));
+      continue;
+    }
+    const text = utf8Text(bytes);
+    if (text === undefined) {
+      diagnostics.push(errorAt('runbook-unreadable', { file }, `the runbook is not UTF-8 text${isUtf16(bytes) ? ' but UTF-16' : ''}`, { hint: 'save it as UTF-8' }));
+    } else {
+      runbooks.push({ file, text });
     }
   }
   return { runbooks, diagnostics };
@@ -50,4 +58,24 @@ function missedRunbook(folder: string, name: string): { message: string; hint: s
     // An entry that cannot be listed holds nothing vigil could read either.
   }
   return undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text, or undefined when the bytes are not UTF-8 text. Read leniently, a page saved as
+ * UTF-16 or a binary file would be copied into the generated page as NULs and U+FFFD, and the
+ * Meaning and Mitigation written in it would be lost without a word.
+ */
+function utf8Text(bytes: Buffer): string | undefined {
+  try {
+    const text = utf8.decode(bytes);
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+function isUtf16(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }

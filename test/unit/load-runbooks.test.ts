@@ -40,3 +40,23 @@ it('warns at a page it does not read: another spelling of .md, or a subfolder of
     cleanup();
   }
 });
+
+it('refuses a runbook that is not UTF-8 text (saved as UTF-16, Latin-1 or binary) rather than copying garbage into its page', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    mkdirSync(join(dir, 'runbooks'));
+    writeFileSync(join(dir, 'runbooks', 'A.md'), Buffer.from('\ufeff# A\n\n## Meaning\n\ncafé\n', 'utf16le'));
+    writeFileSync(join(dir, 'runbooks', 'B.md'), Buffer.from('# B\n\ncaf\xe9\n', 'latin1'));
+    writeFileSync(join(dir, 'runbooks', 'C.md'), Buffer.from([0x23, 0x20, 0x43, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, 'runbooks', 'D.md'), '\ufeff# D\n\ncafé\n');
+    const { runbooks, diagnostics } = loadRunbooks(dir, 'runbooks');
+    expect(runbooks).toEqual([{ file: 'runbooks/D.md', text: '# D\n\ncafé\n' }]);
+    expect(diagnostics.map((d) => [d.code, d.location.file, d.message])).toEqual([
+      ['runbook-unreadable', 'runbooks/A.md', 'the runbook is not UTF-8 text but UTF-16'],
+      ['runbook-unreadable', 'runbooks/B.md', 'the runbook is not UTF-8 text'],
+      ['runbook-unreadable', 'runbooks/C.md', 'the runbook is not UTF-8 text'],
+    ]);
+  } finally {
+    cleanup();
+  }
+});
