@@ -16,6 +16,7 @@ export interface DashboardDefinition extends DefinitionBase<'dashboard'> {
  * `dashboards/`. vigil checks its queries and layout like a generated one and writes it with them.
  */
 export function dashboard(source: DashboardSource | Dashboard): DashboardDefinition {
-  const model = 'build' in source && typeof source.build === 'function' ? source.build() : (source as Dashboard);
+  const isBuilder = typeof source === 'object' && source !== null && 'build' in source && typeof source.build === 'function';
+  const model = isBuilder ? source.build() : (source as Dashboard);
   return define('dashboard', { model });
 }

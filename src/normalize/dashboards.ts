@@ -30,8 +30,28 @@ export function normalizeDashboards(definitions: readonly DashboardDefinition[],
   return [...byUid.values()].sort((a, b) => compareStrings(a.uid, b.uid));
 }
 
+/** What is wrong with a model built from data or `as never` that the rest takes for granted, or undefined. */
+function modelShapeProblem(model: unknown): string | undefined {
+  if (typeof model !== 'object' || model === null || Array.isArray(model)) {
+    return `is ${model === undefined ? 'missing' : model === null ? 'null' : Array.isArray(model) ? 'a list' : `a ${typeof model}`}, not an object`;
+  }
+  const { title } = model as { title?: unknown };
+  if (title !== undefined && typeof title !== 'string') return `has a \`title\` that is ${title === null ? 'null' : `a ${typeof title}`}, not a string`;
+  return undefined;
+}
+
 /** A custom dashboard, or undefined (with an error) when its model cannot be written as JSON or its uid is not one Grafana takes. */
 function customDashboard(definition: DashboardDefinition, diagnostics: Diagnostic[]): DashboardIR | undefined {
+  const shapeProblem = modelShapeProblem(definition.model);
+  if (shapeProblem !== undefined) {
+    diagnostics.push(
+      errorAt('dashboard-model', definition.location, `the dashboard model ${shapeProblem}`, {
+        path: 'dashboard',
+        hint: 'pass a dashboard builder, such as vigilDashboard(...), or the JSON model Grafana exports',
+      }),
+    );
+    return undefined;
+  }
   const title = definition.model.title ?? 'Dashboard';
   const loop = referenceToEnclosing(definition.model, '');
   if (loop !== undefined) {

@@ -138,6 +138,8 @@ alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: 
     code: 'dashboard-model',
     at: 'dashboards/shop.ts:4',
   },
+  { name: 'a dashboard of nothing', files: { 'dashboards/shop.ts': shop(`dashboard(undefined as never);`) }, code: 'dashboard-model', at: 'dashboards/shop.ts:2' },
+  { name: 'a dashboard model whose title is a number', files: { 'dashboards/shop.ts': shop(`dashboard({ title: 5, panels: [] } as never);`) }, code: 'dashboard-model', at: 'dashboards/shop.ts:2' },
   { name: 'a definition module that throws', files: { [file]: shop(`throw new Error('boom');`) }, code: 'module-threw', at: file },
   { name: 'a promise a module rejects and never awaits', files: { [file]: shop(`${svc}\nPromise.reject(new Error('later'));`) }, code: 'module-threw', at: `${file}:3` },
   { name: 'a timer that throws after the module loaded', files: { [file]: shop(`${svc}\nsetTimeout(() => { throw new Error('later'); }, 0);`) }, code: 'module-threw', at: `${file}:3` },
