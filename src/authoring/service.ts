@@ -38,6 +38,7 @@ export interface ServiceDefinition extends DefinitionBase<'service'>, ServiceOpt
 export function service(options: ServiceOptions): ServiceDefinition {
   return define('service', {
     ...options,
-    scrapeLabels: Object.freeze({ namespace: options.namespace, job: options.name }),
+    // Options built from data may be missing altogether: normalization reports each missing field.
+    scrapeLabels: Object.freeze({ namespace: options?.namespace, job: options?.name }),
   });
 }

@@ -7,7 +7,7 @@ import { LagQueries } from './kafka/lag-queries.ts';
 import { exporterScope, type KafkaExporterOptions } from './kafka/exporter-options.ts';
 import { serviceDefaults } from '../normalize/services.ts';
 import { formatDuration, parseDuration } from '../util/duration.ts';
-import { alertNames, promNumber, requireName, tuned, type Tunable } from './shared.ts';
+import { alertNames, promNumber, requireName, requireOptions, tuned, type Tunable } from './shared.ts';
 
 const DLQ_TOPIC = 'dlq_topic';
 /** Long enough to hold two crashes of a pod that Kubernetes restarts after its longest back-off (5m). */
@@ -101,6 +101,7 @@ function scrapedTarget(service: ServiceDefinition, matchers: Matchers): ScrapedT
 
 /** The dead-letter alerts for one source topic and its DLQ topic, each labelled `dlq_topic`. */
 export const deadLetterQueue = template(function deadLetterQueue(options: DeadLetterQueueOptions): DeadLetterQueue {
+  requireOptions('deadLetterQueue()', options);
   const { service, sourceTopic, dlqTopic } = options;
   const call = `deadLetterQueue(${JSON.stringify(dlqTopic) ?? ''})`;
   requireName(call, 'sourceTopic', sourceTopic);

@@ -3,7 +3,7 @@ import { template } from '../authoring/location.ts';
 import type { ServiceDefinition } from '../authoring/service.ts';
 import type { TrafficWatchDefinition } from '../authoring/watch.ts';
 import type { Matchers } from '../promql/selector.ts';
-import { percentText, promNumber, requireFraction } from './shared.ts';
+import { percentText, promNumber, requireFraction, requireOptions } from './shared.ts';
 import type { Instrumentation } from './traffic/instrumentation.ts';
 import { checkedTrafficOptions } from './traffic/traffic-options.ts';
 import { TrafficQueries } from './traffic/traffic-queries.ts';
@@ -39,6 +39,7 @@ export interface ErrorRate {
 
 /** The share of failed requests above a bound, with a minimum-traffic guard. */
 export const errorRate = template(function errorRate(options: ErrorRateOptions): ErrorRate {
+  requireOptions('errorRate()', options);
   const { service } = options;
   const { call, profile, kept, duration, window, pending } = checkedTrafficOptions('errorRate', options, (p) => Object.keys(p.failed));
   requireFraction(call, 'maxErrorRatio', options.maxErrorRatio);

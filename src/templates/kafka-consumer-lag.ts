@@ -7,7 +7,7 @@ import { memoize } from '../util/memo.ts';
 import { exporterScope, type ExporterScope, type KafkaExporterOptions } from './kafka/exporter-options.ts';
 import type { KafkaExporter } from './kafka/exporters.ts';
 import { GROUP_LABEL, LagQueries } from './kafka/lag-queries.ts';
-import { alertNames, listInWords, promNumber, requireName, tuned, type Tunable } from './shared.ts';
+import { alertNames, listInWords, promNumber, requireName, requireOptions, tuned, type Tunable } from './shared.ts';
 
 export type { KafkaExporterOptions } from './kafka/exporter-options.ts';
 
@@ -53,6 +53,7 @@ export interface KafkaConsumerLag {
  * labelled `consumergroup` and `topic`.
  */
 export const kafkaConsumerLag = template(function kafkaConsumerLag(options: KafkaConsumerLagOptions): KafkaConsumerLag {
+  requireOptions('kafkaConsumerLag()', options);
   const call = `kafkaConsumerLag(${JSON.stringify(options.group) ?? ''})`;
   requireName(call, 'group', options.group);
   checkTopics(call, options.topics);

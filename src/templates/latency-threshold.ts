@@ -6,7 +6,7 @@ import type { TrafficWatchDefinition } from '../authoring/watch.ts';
 import { OptionsError } from '../authoring/options-error.ts';
 import { bucketBoundaryProblem, leSpellings } from '../promql/histogram-buckets.ts';
 import { oneOf, type Matchers, type MatchValue } from '../promql/selector.ts';
-import { percentText, promNumber, requireFraction } from './shared.ts';
+import { percentText, promNumber, requireFraction, requireOptions } from './shared.ts';
 import type { Instrumentation, InstrumentationProfile } from './traffic/instrumentation.ts';
 import { checkedTrafficOptions } from './traffic/traffic-options.ts';
 import { TrafficQueries } from './traffic/traffic-queries.ts';
@@ -51,6 +51,7 @@ export interface LatencyThreshold {
  * boundary.
  */
 export const latencyThreshold = template(function latencyThreshold(options: LatencyThresholdOptions): LatencyThreshold {
+  requireOptions('latencyThreshold()', options);
   const { service } = options;
   const { call, profile, kept, duration, window, pending } = checkedTrafficOptions('latencyThreshold', options, (p) => ['le', ...Object.keys(p.durationMatchers)]);
   const quantile = options.quantile ?? 0.95;

@@ -53,6 +53,16 @@ export function requireExporter(call: string, field: string, name: unknown): Exp
   return requireOneOf(call, field, name, exporterProfiles);
 }
 
+/**
+ * Throws an OptionsError unless `value` is an object: the options a call takes, or one of their
+ * fields (`field`). A template reads its options' fields before it checks them.
+ */
+export function requireOptions(call: string, value: unknown, field?: string): void {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return;
+  const what = field === undefined ? 'takes an object of options' : `\`${field}\` must be an object`;
+  throw new OptionsError(`${call}: ${what}, not ${value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value)}`);
+}
+
 /** Throws an OptionsError unless `value` is a service made by `service()`. */
 export function requireService(call: string, value: unknown): void {
   if (typeof value !== 'object' || value === null || (value as { kind?: unknown }).kind !== 'service') {

@@ -9,6 +9,7 @@ import {
 } from '../authoring/routing.ts';
 import type { SecretRef } from '../authoring/secret.ts';
 import { anyOf, notRe } from '../promql/selector.ts';
+import { requireOptions } from './shared.ts';
 
 export interface TeamChannel {
   /** The team's Slack channel. Default: the default channel. */
@@ -72,6 +73,10 @@ const defaultSlackText = [
  * of the same alert name, namespace and service. Built on `routing()`, like any template.
  */
 export function teamRouting(options: TeamRoutingOptions): RoutingDefinition {
+  requireOptions('teamRouting()', options);
+  requireOptions('teamRouting()', options.slack, 'slack');
+  requireOptions('teamRouting()', options.teams, 'teams');
+  for (const [team, channel] of Object.entries(options.teams)) requireOptions('teamRouting()', channel, `teams.${team}`);
   const channels = new Map<string, SlackReceiver>();
   const slackTo = (channel: string, webhook: SecretRef): SlackReceiver => {
     // one receiver per channel and webhook; the same channel through two webhooks is reported as two receivers with one name
