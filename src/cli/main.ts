@@ -39,7 +39,11 @@ export async function main(argv: readonly string[], output: Output = processOutp
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof WriteError) {
-      output.err(`error write-failed: ${error.message}; the previous output is unchanged`);
+      const state =
+        error.action === 'write'
+          ? 'the previous output is unchanged'
+          : 'the new files are in place, but this one, which the definitions no longer produce, and any left to delete after it are still there: make it deletable and build again';
+      output.err(`error write-failed: ${error.message}; ${state}`);
       return ExitCode.failed;
     }
     output.err(`vigil: internal error: ${error instanceof Error ? error.message : String(error)}`);

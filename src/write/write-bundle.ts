@@ -17,7 +17,8 @@ export class WriteError extends Error {
   constructor(
     readonly path: string,
     cause: unknown,
-    action: 'write' | 'delete' = 'write',
+    /** A failed write leaves the previous output; a failed delete comes after the new files are in place. */
+    readonly action: 'write' | 'delete' = 'write',
   ) {
     super(`cannot ${action} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'WriteError';

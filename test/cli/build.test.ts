@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/write/out-dir.ts';
@@ -139,6 +139,21 @@ export const availability = template((service: ServiceDefinition, objective: num
     expect(build.stdout).toMatch(/3 deleted/);
     expect(readFileSync(join(dir, 'out', 'OWNERS'), 'utf8')).toBe('platform\n');
     expect(Object.keys(outSnapshot(dir)).filter((p) => !p.startsWith('grafana/'))).toEqual(['.vigil-manifest', 'OWNERS', 'kustomization.yaml', 'servicemonitors/shop/checkout.yaml']);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('says the new files are in place, not that out/ is unchanged, when a file it no longer generates cannot be deleted', () => {
+    vigil(['build'], dir);
+    writeFileSync(join(dir, 'alerts/shop.ts'), shop.replace("namespace: 'shop'", "namespace: 'store'"));
+    chmodSync(join(dir, 'out', 'servicemonitors', 'shop'), 0o555);
+    try {
+      const build = vigil(['build'], dir);
+      expect(build.status, build.stderr).toBe(1);
+      expect(build.stderr).toContain('cannot delete servicemonitors/shop/checkout.yaml');
+      expect(build.stderr).not.toContain('the previous output is unchanged');
+      expect(build.stderr).toContain('the new files are in place');
+    } finally {
+      chmodSync(join(dir, 'out', 'servicemonitors', 'shop'), 0o755);
+    }
   });
 
   it('reads ES-module projects the same way (package.json "type": "module")', () => {
