@@ -16,6 +16,10 @@ export async function holdingSignals<T>(body: (stop: AbortSignal) => Promise<T>)
   try {
     return await body(controller.signal);
   } finally {
+    // A signal that came during the body's synchronous work (the renames) reaches its listener
+    // only when the event loop next polls, which the second of two turns follows: without them,
+    // it would be dropped with the listener and the build would end as if never stopped.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     for (const signal of heldSignals) process.off(signal, hold);
     if (received) process.kill(process.pid, received);
   }

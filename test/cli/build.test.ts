@@ -213,6 +213,32 @@ writeFileSync(${JSON.stringify(join(dir, 'after'))}, '');
   });
 });
 
+describe('a build told to stop while it renames', () => {
+  it('still ends by the signal when the signal came during synchronous work that ended the build', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      // The renames and deletes are synchronous: a signal during them waits for the event loop.
+      writeFileSync(
+        join(dir, 'stop.mts'),
+        `import { writeFileSync } from 'node:fs';
+import { holdingSignals } from ${JSON.stringify(join(repoRoot, 'src/cli/held-signals.ts'))};
+await holdingSignals(async () => {
+  process.kill(process.pid, 'SIGINT');
+  writeFileSync(${JSON.stringify(join(dir, 'renamed'))}, '');
+});
+writeFileSync(${JSON.stringify(join(dir, 'after'))}, '');
+`,
+      );
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'stop.mts')], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      expect(run.signal, run.stderr).toBe('SIGINT');
+      expect(() => readFileSync(join(dir, 'renamed'))).not.toThrow();
+      expect(() => readFileSync(join(dir, 'after'))).toThrow();
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('the repository', () => {
   it('has an out/ that is exactly what the example definitions compile to', () => {
     const check = vigil(['build', '--check'], repoRoot);
