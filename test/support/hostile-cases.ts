@@ -46,6 +46,7 @@ export const hostileCases: readonly HostileCase[] = [
   { name: 'an empty service name', files: { [file]: withService(`name: ''`) }, code: 'invalid-name', at: `${file}:2` },
   { name: 'an empty alert name', files: { [file]: withAlert(`name: ''`) }, code: 'invalid-name', at: `${file}:3` },
   { name: 'a 300-character service name', files: { [file]: withService(`name: '${'a'.repeat(300)}'`) }, code: 'invalid-name', at: `${file}:2` },
+  { name: 'a 300-character alert name (its runbook page would be no file name)', files: { [file]: withAlert(`name: 'A${'b'.repeat(299)}'`) }, code: 'invalid-name', at: `${file}:3` },
   { name: 'PromQL injection through the namespace', files: { [file]: withService(`name: 'checkout', namespace: 'shop"} or vector(1) #'`) }, code: 'invalid-name', at: `${file}:2` },
   {
     name: 'two services of one name',

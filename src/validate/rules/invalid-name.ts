@@ -4,6 +4,8 @@ import { dns1123LabelProblem, portNameProblem } from '../../util/kubernetes-name
 import { allRules, rulePath, servicePath, type ValidationRule } from '../rule.ts';
 
 const alertNamePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** An alert's name is the file name of its runbook page, which the file system limits to 255 bytes with the staging suffix. */
+const alertNameMaxLength = 200;
 
 export const invalidName: ValidationRule = {
   id: 'invalid-name',
@@ -34,6 +36,8 @@ export const invalidName: ValidationRule = {
     for (const rule of allRules(ir)) {
       if (rule.type === 'alert' && !alertNamePattern.test(rule.name)) {
         report(rule.location, `${rulePath(rule)} > name`, `alert name \`${rule.name}\` must be letters, digits and \`_\`, starting with a letter`, 'alert names are CamelCase, e.g. `HTTPErrorRateHigh`');
+      } else if (rule.type === 'alert' && rule.name.length > alertNameMaxLength) {
+        report(rule.location, `${rulePath(rule)} > name`, `alert name \`${rule.name.slice(0, 40)}…\` is ${rule.name.length} characters long, more than ${alertNameMaxLength}`, 'the name is the file name of its runbook page: shorten it');
       }
       if (rule.type === 'record' && !isValidMetricName(rule.name)) {
         report(rule.location, `${rulePath(rule)} > name`, `recording rule name \`${rule.name}\` is not a valid metric name`, 'use the `level:metric:operations` form, e.g. `job:http_requests:rate5m`');
