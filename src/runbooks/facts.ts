@@ -92,17 +92,25 @@ export const routingPart: RunbookPart = (context) => {
   const routing = context.ir.routing;
   if (!routing) return undefined;
   const listed = listedRows(context.instances, '`vigil routes test` with an alert\'s labels names its receivers');
+  // Instances of one service and severity (one per DLQ topic, per SLO) differ only in these.
+  const distinguished = listed.shown.some((i) => otherLabels(i.alert.labels) !== '');
   const rows = listed.shown.map((i) => {
     const names = [...new Set(i.routing!.matched.map((m) => m.receiver))];
     const labels = { ...i.alert.labels, alertname: i.alert.name };
-    return [i.service.name, i.alert.severity, names.map((n) => describeReceiver(context.receivers.get(n), n)).join(', '), inhibitedBy(routing.inhibitRules, labels)];
+    return [
+      i.service.name,
+      i.alert.severity,
+      ...(distinguished ? [otherLabels(i.alert.labels)] : []),
+      names.map((n) => describeReceiver(context.receivers.get(n), n)).join(', '),
+      inhibitedBy(routing.inhibitRules, labels),
+    ];
   });
   const unknown = [...new Set(context.instances.flatMap((i) => i.routing!.unknownLabels))];
   const note =
     unknown.length === 0
       ? []
       : [`Routed by the labels the rule sets. Routes also look at ${unknown.map(code).join(', ')}, which the alert gets from its expression's result, if at all: the receivers may differ for some series.`];
-  return [heading(3, 'Who is notified'), table(['service', 'severity', 'receivers', 'muted'], rows), ...(listed.rest ? [listed.rest] : []), ...note].join('\n\n');
+  return [heading(3, 'Who is notified'), table(['service', 'severity', ...(distinguished ? ['other labels'] : []), 'receivers', 'muted'], rows), ...(listed.rest ? [listed.rest] : []), ...note].join('\n\n');
 };
 
 /** The PromQL to run while diagnosing: what each instance measures, and which series fire now. */

@@ -198,6 +198,16 @@ describe("the example's runbooks", () => {
     }
   });
 
+  it('tells apart in "Who is notified" the instances of one service and severity, one per DLQ topic', async () => {
+    const { rendered } = await compiledExample();
+    const page = rendered.get('runbooks/DeadLetterReprocessorDown.md')!;
+    const table = page.slice(page.indexOf('### Who is notified'), page.indexOf('## Diagnosis'));
+    const rows = table.split('\n').filter((line) => line.startsWith('| dlq-reprocessor '));
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows).size).toBe(3);
+    expect(rows[0]).toContain('dlq_topic=eligibility.assessed.dlq');
+  });
+
   it('puts the written Mitigation of HTTPErrorRateHigh on its page', () => {
     const written = parseRunbookMarkdown(readFileSync(join(repoRoot, 'runbooks/HTTPErrorRateHigh.md'), 'utf8'));
     const mitigation = written.sections.find((s) => s.key === 'mitigation')!.body;
