@@ -38,13 +38,14 @@ export function emitPrometheusRules(ir: ProjectIR): Map<string, BundleFile> {
     const groups = groupsByService.get(service.id);
     if (!groups) continue;
     const groupObjects = groups.map(groupToObject);
-    files.set(paths.prometheusRule(service), { format: 'yaml', value: prometheusRule(service, groupObjects, ir) });
+    files.set(paths.prometheusRule(service), { format: 'yaml', value: prometheusRuleObject(service, groupObjects, ir) });
     files.set(paths.ruleFile(service), { format: 'yaml', value: { groups: groupObjects } });
   }
   return files;
 }
 
-function prometheusRule(service: ServiceIR, groups: PrometheusRuleGroup[], ir: ProjectIR) {
+/** The service's PrometheusRule object, holding `groups`. */
+export function prometheusRuleObject(service: ServiceIR, groups: readonly PrometheusRuleGroup[], ir: ProjectIR) {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',

@@ -30,6 +30,7 @@ import { literalSecret } from './rules/literal-secret.ts';
 import { invalidName } from './rules/invalid-name.ts';
 import { missingAnnotation } from './rules/missing-annotation.ts';
 import { promqlSyntax } from './rules/promql-syntax.ts';
+import { prometheusRuleSize } from './rules/prometheus-rule-size.ts';
 import { serviceSelector } from './rules/service-selector.ts';
 import { sloHighCardinality } from './rules/slo-high-cardinality.ts';
 import { runbookMissingMitigation } from './rules/runbook-missing-mitigation.ts';
@@ -44,6 +45,7 @@ export const validationRules: readonly ValidationRule[] = [
   invalidName,
   missingAnnotation,
   promqlSyntax,
+  prometheusRuleSize,
   serviceSelector,
   sloHighCardinality,
   alertmanagerVersion,

@@ -148,4 +148,18 @@ describe('validation rules', () => {
     const result = compileDefinitions([svc, testAlert(svc, { for: '15m' }), testAlert(svc, { severity: 'warning' })]);
     expect(result.diagnostics).toEqual([]);
   });
+
+  it('refuses rules too large for a PrometheusRule, and warns of rules too large for client-side apply', () => {
+    const withAlerts = (name: string, count: number) => {
+      const svc = testService({ name, selector: { 'app.kubernetes.io/name': name } });
+      const alerts = Array.from({ length: count }, (_, i) => testAlert(svc, { name: `Checkout${i}Down`, description: 'Prometheus cannot scrape checkout. '.repeat(280) }));
+      return { svc, definitions: [svc, ...alerts] };
+    };
+    const [small, large, huge] = [withAlerts('small', 20), withAlerts('large', 40), withAlerts('huge', 80)];
+    const found = compileDefinitions([...small.definitions, ...large.definitions, ...huge.definitions]).diagnostics.filter((d) => d.code === 'prometheus-rule-size');
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^the rules of service `shop\/huge` make a PrometheusRule of about \d+ KiB: the Prometheus Operator refuses one over 512 KiB/), location: { ...huge.svc.location, path: 'service "huge"' } }),
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^the rules of service `shop\/large` make a PrometheusRule of about \d+ KiB: client-side apply/), location: { ...large.svc.location, path: 'service "large"' } }),
+    ]);
+  });
 });
