@@ -166,7 +166,7 @@ export function burnMeasure(slo: SloIR, read: (metric: string) => string): (wind
 }
 
 /** Whether the window's ratio is derived from the 5m rates rather than read from the raw series (`rawWindow`, or the base). */
-function isDerived(slo: SloIR, window: string, rawWindow: string | undefined): boolean {
+export function isDerived(slo: SloIR, window: string, rawWindow: string | undefined): boolean {
   return slo.sli.kind === 'events' && window !== BASE && window !== rawWindow;
 }
 

@@ -8,7 +8,7 @@ import type { InputSeries, PromqlExprTest, PromtoolTestCase } from '../promtool/
 import { exact } from '../util/decimal.ts';
 import { durationMs, formatDuration, MINUTE } from '../util/duration.ts';
 import { detectionRows, tierDetection, type Detection } from './detection.ts';
-import { alertWindows, burnCondition, burnMeasure, fastestLongWindow } from './rules.ts';
+import { alertWindows, burnCondition, burnMeasure, fastestLongWindow, isDerived } from './rules.ts';
 import { simulateSli } from './simulate.ts';
 import { BASE_WINDOW_MS, windowText } from './windows.ts';
 import { humanDuration } from './words.ts';
@@ -168,30 +168,35 @@ function* recoveryScenarios(slo: SloIR, builder: ScenarioBuilder): Generator<{ f
  * A step from health to a constant error ratio: once it has filled half of a window, the window
  * records half the ratio; once it has filled all of it, the ratio. A window recorded over half its
  * length reads too much at the first check, one recorded over twice its length too little at the
- * second. The bands are wide enough for the 5m rates' ramp in derived windows and a scrape step
- * in raw ones.
+ * second. A derived window sums the 5m rates, which ramp up over 5 minutes: for it the step
+ * happens in the middle of the ramp, and it is whole once the ramp has left the window.
  */
 function* windowScenarios(slo: SloIR, builder: ScenarioBuilder): Generator<{ fast: boolean; testCase: PromtoolTestCase }> {
   if (slo.tiers.length === 0) return;
   const minutes = (window: string) => durationMs(window) / MINUTE;
+  const base = BASE_WINDOW_MS / MINUTE;
+  const rawWindow = fastestLongWindow(slo);
   for (const fast of [true, false]) {
     const windows = alertWindows(slo).filter((w) => (minutes(w) <= FAST_HISTORY_LIMIT_MINUTES) === fast);
     if (windows.length === 0) continue;
     const step = fast ? FAST_EVALUATION_MINUTES : SLOW_EVALUATION_MINUTES;
     const onStep = (m: number) => Math.ceil(m / step) * step;
     const longest = Math.max(...windows.map(minutes));
-    const history = onStep(longest / 2 + BASE_WINDOW_MS / MINUTE);
-    const checks = windows.flatMap((window) => [
-      builder.recordedRatio(window, history + onStep(minutes(window) / 2), STEP_ERROR_RATIO.dividedBy(2), '0.5'),
-      builder.recordedRatio(window, history + onStep(minutes(window)), STEP_ERROR_RATIO, '0.25'),
-    ]);
+    const history = onStep(longest / 2 + base);
+    const checks = windows.flatMap((window) => {
+      const ramp = isDerived(slo, window, rawWindow) ? base : 0;
+      return [
+        builder.recordedRatio(window, history + onStep(ramp / 2 + minutes(window) / 2), STEP_ERROR_RATIO.dividedBy(2), '0.5'),
+        builder.recordedRatio(window, history + onStep(ramp + minutes(window)), STEP_ERROR_RATIO, '0.25'),
+      ];
+    });
     yield {
       fast,
       testCase: builder.testCase(
         `a step to ${STEP_ERROR_RATIO.times(100).toString()}% errors: each window of ${windows.join(', ')} records half of it after half the window, all of it after the window`,
         [
           { minutes: history, errorRatio: exact(0) },
-          { minutes: onStep(longest) + step, errorRatio: STEP_ERROR_RATIO },
+          { minutes: onStep(longest + base) + step, errorRatio: STEP_ERROR_RATIO },
         ],
         checks,
       ),
