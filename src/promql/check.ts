@@ -5,12 +5,14 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { PromqlAst } from './ast.ts';
 import { durationProblems } from './check-durations.ts';
 import { matcherProblems } from './check-matchers.ts';
+import { modifierProblems } from './check-modifiers.ts';
 
 /**
  * Checks PromQL with the Prometheus UI's own tooling: the lezer grammar finds syntax errors,
  * then codemirror-promql's analyzer (the UI's linter) checks types and arity, e.g.
  * `rate(foo)` → "expected type matrix in call to function "rate", got vector". What Prometheus's
- * own parser refuses beyond them is checked after: durations, and regex label matchers.
+ * own parser refuses beyond them is checked after: durations, where a range, `offset` and `@`
+ * may go, and regex label matchers.
  */
 
 export interface PromqlProblem {
@@ -49,7 +51,9 @@ function shapeProblems(ast: PromqlAst): PromqlProblem[] {
   if (ast.expr.trim() === '') return [{ from: 0, to: 0, message: 'empty expression' }];
   if (ast.broken) return syntaxProblems(ast.expr);
   const durations = durationProblems(ast);
-  return durations.length > 0 ? durations : typeProblems(ast.expr);
+  if (durations.length > 0) return durations;
+  const modifiers = modifierProblems(ast);
+  return modifiers.length > 0 ? modifiers : typeProblems(ast.expr);
 }
 
 function syntaxProblems(expr: string): PromqlProblem[] {
