@@ -6,8 +6,13 @@ export const promqlSumOfCounter: LintRule = {
   id: 'promql-sum-of-counter',
   description: 'A counter is aggregated only after `rate` or `increase`: `sum(x_total)` adds up meaningless running totals.',
   severity: 'warning',
-  why: 'A counter\'s raw value depends on when each process started and resets on restart; summing it gives a number that jumps down on every deploy. Sum its rate instead.',
-  valid: [{ expr: 'sum(rate(http_requests_total[5m])) > 10' }, { expr: 'sum(queue_depth) > 100' }],
+  why: 'A counter\'s raw value depends on when each process started and resets on restart; summing it gives a number that jumps down on every deploy. Sum its rate instead. `count` and `group` read which series there are, not their values, so they take a counter as it is.',
+  valid: [
+    { expr: 'sum(rate(http_requests_total[5m])) > 10' },
+    { expr: 'sum(queue_depth) > 100' },
+    { expr: 'count without (cpu, mode) (node_cpu_seconds_total{mode="idle"})', record: 'instance:node_num_cpu:sum' },
+    { expr: 'count by (job) (http_requests_total) > 1000' },
+  ],
   invalid: [{ expr: 'sum(http_requests_total) > 1000' }, { expr: 'max by (route) (http_request_duration_seconds_count) > 0' }],
   check(ir) {
     return parsedRules(ir).flatMap(({ rule, ast }) => {
@@ -23,9 +28,14 @@ export const promqlSumOfCounter: LintRule = {
   },
 };
 
-/** The aggregations whose body is a counter's selector, with the counter's name. */
+/** Aggregations that read which series there are, not their values: counting a counter's series is sound. */
+const valueBlind = new Set(['count', 'group']);
+
+/** The aggregations of a counter's values whose body is the counter's selector, with the counter's name. */
 function countersAggregated(ast: PromqlAst): { aggregate: SyntaxNode; metric: string }[] {
   return ast.nodes('AggregateExpr').flatMap((aggregate) => {
+    const op = aggregate.getChild('AggregateOp');
+    if (op && valueBlind.has(ast.text(op).toLowerCase())) return [];
     const body = ast.arguments(aggregate).at(-1);
     const metric = body?.name === 'VectorSelector' ? ast.metricOf(body) : undefined;
     return metric && isCounterName(metric) ? [{ aggregate, metric }] : [];
