@@ -120,6 +120,21 @@ export class PromqlAst {
     return out;
   }
 
+  /**
+   * The node under any of the given wrappers (`ParenExpr`, `OffsetExpr`, ...), each unwrapped to
+   * its first child that is no comment: the selector of `(x_total offset 1h)`.
+   */
+  unwrap(node: SyntaxNode, wrappers: ReadonlySet<string>): SyntaxNode {
+    let inner = node;
+    while (wrappers.has(inner.name)) {
+      let child = inner.firstChild;
+      while (child?.type.isSkipped) child = child.nextSibling;
+      if (!child) break;
+      inner = child;
+    }
+    return inner;
+  }
+
   /** The metric name of a VectorSelector (or of the selector inside a MatrixSelector), if written. */
   metricOf(node: SyntaxNode): string | undefined {
     const selector = node.name === 'VectorSelector' ? node : node.getChild('VectorSelector');
