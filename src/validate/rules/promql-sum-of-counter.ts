@@ -13,7 +13,13 @@ export const promqlSumOfCounter: LintRule = {
     { expr: 'count without (cpu, mode) (node_cpu_seconds_total{mode="idle"})', record: 'instance:node_num_cpu:sum' },
     { expr: 'count by (job) (http_requests_total) > 1000' },
   ],
-  invalid: [{ expr: 'sum(http_requests_total) > 1000' }, { expr: 'max by (route) (http_request_duration_seconds_count) > 0' }],
+  invalid: [
+    { expr: 'sum(http_requests_total) > 1000' },
+    { expr: 'max by (route) (http_request_duration_seconds_count) > 0' },
+    { expr: 'sum(http_requests_total offset 1h) > 1000' },
+    { expr: 'sum without (instance) ((http_requests_total)) > 1000' },
+    { expr: 'sum by (service) (label_replace(http_requests_total, "service", "$1", "job", "(.*)")) > 1000' },
+  ],
   check(ir) {
     return parsedRules(ir).flatMap(({ rule, ast }) => {
       if (ast.broken) return [];
@@ -28,6 +34,10 @@ export const promqlSumOfCounter: LintRule = {
   },
 };
 
+/** What passes a selector's values through unchanged: `sum((x_total offset 1h))`. */
+const wrappers = new Set(['ParenExpr', 'OffsetExpr', 'StepInvariantExpr']);
+const relabelling = new Set(['label_replace', 'label_join']);
+
 /** Aggregations that read which series there are, not their values: counting a counter's series is sound. */
 const valueBlind = new Set(['count', 'group']);
 
@@ -37,7 +47,19 @@ function countersAggregated(ast: PromqlAst): { aggregate: SyntaxNode; metric: st
     const op = aggregate.getChild('AggregateOp');
     if (op && valueBlind.has(ast.text(op).toLowerCase())) return [];
     const body = ast.arguments(aggregate).at(-1);
-    const metric = body?.name === 'VectorSelector' ? ast.metricOf(body) : undefined;
+    const selector = body && selectorOf(ast, body);
+    const metric = selector && ast.metricOf(selector);
     return metric && isCounterName(metric) ? [{ aggregate, metric }] : [];
   });
+}
+
+/** The vector selector whose values an aggregation's body passes on, through parentheses, `offset`, `@` and relabelling. */
+function selectorOf(ast: PromqlAst, body: SyntaxNode): SyntaxNode | undefined {
+  let node = ast.unwrap(body, wrappers);
+  while (node.name === 'FunctionCall' && relabelling.has(ast.functionName(node))) {
+    const [relabelled] = ast.arguments(node);
+    if (!relabelled) return undefined;
+    node = ast.unwrap(relabelled, wrappers);
+  }
+  return node.name === 'VectorSelector' ? node : undefined;
 }
