@@ -106,3 +106,12 @@ describe('range rules read the scrape interval of the job a selector names', () 
     expect(rangeCodes({ interval: '30s' }, 'rate(http_requests_total{job="batch"}[5m]) > 1')).toEqual(['promql-range-single-sample']);
   });
 });
+
+describe('unknown-metric', () => {
+  it('points at the selector of the unknown metric, not at the first text that contains its name', () => {
+    const expr = 'rate(http_requests_total{job="http_requests"}[5m]) / rate(http_requests[5m]) > 1';
+    const definitions = definitionsOf({ expr, declaredMetrics: ['http_requests_total'] });
+    const unknown = compile({ definitions, runbooks: writtenRunbooksFor(definitions) }).diagnostics.find((d) => d.code === 'unknown-metric');
+    expect(unknown?.excerpt).toMatchObject({ from: expr.lastIndexOf('http_requests['), to: expr.lastIndexOf('http_requests[') + 'http_requests'.length });
+  });
+});

@@ -17,7 +17,8 @@ export const unknownMetric: LintRule = {
       return unknown.map((metric) =>
         lintAt(this, rule.location, `${rulePath(rule)} reads \`${metric}\`, which no service declares and no template or recording rule produces`, {
           path: `${rulePath(rule)} > expr`,
-          excerpt: { text: rule.expr, from: rule.expr.indexOf(metric), to: rule.expr.indexOf(metric) + metric.length },
+          // At the selector itself: the name may also be part of a longer name or of a label value before it.
+          excerpt: { text: rule.expr, ...ast.span(ast.nodes('Identifier').find((node) => node.parent?.name === 'VectorSelector' && ast.text(node) === metric)!) },
           hint: 'check the name; if a service does expose it, add it to that service\'s `metrics`',
         }),
       );
