@@ -4,6 +4,7 @@ import { LRLanguage } from '@codemirror/language';
 import { parser } from '@prometheus-io/lezer-promql';
 import { PromqlAst } from './ast.ts';
 import { durationProblems } from './check-durations.ts';
+import { experimentalProblems } from './check-experimental.ts';
 import { matcherProblems } from './check-matchers.ts';
 import { modifierProblems } from './check-modifiers.ts';
 
@@ -12,7 +13,7 @@ import { modifierProblems } from './check-modifiers.ts';
  * then codemirror-promql's analyzer (the UI's linter) checks types and arity, e.g.
  * `rate(foo)` → "expected type matrix in call to function "rate", got vector". What Prometheus's
  * own parser refuses beyond them is checked after: durations, where a range, `offset` and `@`
- * may go, and regex label matchers.
+ * may go, experimental functions, and regex label matchers.
  */
 
 export interface PromqlProblem {
@@ -53,7 +54,9 @@ function shapeProblems(ast: PromqlAst): PromqlProblem[] {
   const durations = durationProblems(ast);
   if (durations.length > 0) return durations;
   const modifiers = modifierProblems(ast);
-  return modifiers.length > 0 ? modifiers : typeProblems(ast.expr);
+  if (modifiers.length > 0) return modifiers;
+  const experimental = experimentalProblems(ast);
+  return experimental.length > 0 ? experimental : typeProblems(ast.expr);
 }
 
 function syntaxProblems(expr: string): PromqlProblem[] {

@@ -60,6 +60,9 @@ describe('checkPromql', () => {
     ['rate((x)[5m])', 'ranges only allowed for vector selectors', 5],
     ['x offset 5m offset 1m', 'offset may not be set multiple times', 12],
     ['x + (y offset 1m) offset 2m', 'offset modifier must be preceded by', 18],
+    ['sort_by_label(up, "job")', '`sort_by_label` is experimental: Prometheus refuses it unless it runs with --enable-feature=promql-experimental-functions', 0],
+    ['mad_over_time(x[10m]) > 3', '`mad_over_time` is experimental', 0],
+    ['sum(limitk(2, x)) > 1', '`limitk` is experimental', 4],
     ['x @ 100 offset 5m @ 200', '@ <timestamp> may not be set multiple times', 18],
   ])('reports %j: %s at %d', (expr, message, from) => {
     const [problem] = checkPromql(expr);
