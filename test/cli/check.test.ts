@@ -54,6 +54,30 @@ describe('github annotations', () => {
   });
 });
 
+describe('the json report', () => {
+  it('is the only thing on stdout, though a definition module logs while it loads', () => {
+    const { dir, cleanup } = tempDir('vigil-check-logging-');
+    try {
+      writeProject(dir, {
+        'package.json': '{ "type": "module" }\n',
+        'vigil.config.ts': "import { defineConfig } from 'vigil';\nexport default defineConfig({});\n",
+        'alerts/shop.ts': [
+          "import { service } from 'vigil';",
+          "console.log('loading the shop');",
+          "process.stdout.write('still loading\\n');",
+          "service({ name: 'shop', namespace: 'prod', team: 'web' });",
+        ].join('\n'),
+      });
+      const run = vigil(['check', '--format', 'json'], dir, { PATH: dir });
+      expect(() => JSON.parse(run.stdout), run.stdout).not.toThrow();
+      expect((JSON.parse(run.stdout) as Report).diagnostics.map((d) => d.code)).toContain('stale-output');
+      expect(run.stderr).toMatch(/loading the shop\nstill loading/);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('the Go tools vigil runs', () => {
   it('collect garbage less often, on their share of the cores when given one, unless the user says otherwise', () => {
     const saved = { GOGC: process.env.GOGC, GOMAXPROCS: process.env.GOMAXPROCS };

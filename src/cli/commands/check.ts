@@ -14,6 +14,7 @@ import { configOption, type CommandRegistration } from '../command.ts';
 import { ExitCode, type Output } from '../io.ts';
 import { outDirOf, type ProjectOptions } from '../pipeline.ts';
 import { fromWorkingDirectory } from '../shown-paths.ts';
+import { withStdoutOnStderr } from '../stdout-to-stderr.ts';
 
 const formats = ['human', 'json', 'github'] as const;
 type Format = (typeof formats)[number];
@@ -53,7 +54,7 @@ export async function checkCommand(options: CheckOptions, cwd: string, output: O
 }
 
 async function collect(options: CheckOptions, cwd: string, checked: Checked): Promise<Diagnostic[]> {
-  const project = await loadProject({ cwd, ...(options.config ? { config: options.config } : {}) });
+  const project = await withStdoutOnStderr(() => loadProject({ cwd, ...(options.config ? { config: options.config } : {}) }));
   if (hasErrors(project.diagnostics)) return fromWorkingDirectory(project.diagnostics, project.root, cwd);
   const result = compile({ definitions: project.definitions, runbooks: project.runbooks, ...(project.config ? { config: project.config } : {}) });
   // The diagnostics found below name out/ from the working directory already.
