@@ -2,6 +2,7 @@ import { dirname, relative } from 'node:path';
 import { errorAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { toPath } from '../authoring/location.ts';
 import { isOptionsError } from '../authoring/options-error.ts';
+import { NeverSettledError } from './never-settled.ts';
 
 /**
  * Turns an exception thrown while importing a definition module into a diagnostic that points
@@ -15,6 +16,12 @@ export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: 
   if (transform) {
     return errorAt('module-syntax', { file: rel(transform[1]!), line: Number(transform[2]), column: Number(transform[3]) }, transform[4]!, {
       hint: 'fix the TypeScript syntax error',
+    });
+  }
+
+  if (error instanceof NeverSettledError) {
+    return errorAt('module-never-settled', { file: rel(moduleFile) }, `loading \`${rel(moduleFile)}\` never finished: it, or a module it imports, awaits a promise that nothing settles`, {
+      hint: 'a definition module may await only what ends (a file read, a fetch with a timeout), never a promise left pending',
     });
   }
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register as registerCommonJs } from 'tsx/cjs/api';
 import { register, type NamespacedUnregister } from 'tsx/esm/api';
+import { settledOrStuck } from './never-settled.ts';
 
 /**
  * Where the vigil executable leaves a plain `import()` made under its own TypeScript loader
@@ -42,9 +43,9 @@ export function moduleImporter(): ModuleImporter {
   process.setSourceMapsEnabled(true);
   const isEsModule = esModuleTest();
   const importEsm = (url: string) => {
-    if (cliImport) return cliImport(url);
+    if (cliImport) return settledOrStuck(cliImport(url));
     esm ??= register({ namespace });
-    return esm.import(url, import.meta.url);
+    return settledOrStuck(esm.import(url, import.meta.url));
   };
   return {
     import(file) {

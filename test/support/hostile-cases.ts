@@ -151,6 +151,12 @@ alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: 
   },
   { name: 'a definition module that throws', files: { [file]: shop(`throw new Error('boom');`) }, code: 'module-threw', at: file },
   { name: 'a promise a module rejects and never awaits', files: { [file]: shop(`${svc}\nPromise.reject(new Error('later'));`) }, code: 'module-threw', at: `${file}:3` },
+  {
+    name: 'a promise a module awaits and nothing settles',
+    files: { 'package.json': '{ "type": "module" }\n', [file]: shop(`${svc}\nawait new Promise(() => {});`) },
+    code: 'module-never-settled',
+    at: file,
+  },
   { name: 'a timer that throws after the module loaded', files: { [file]: shop(`${svc}\nsetTimeout(() => { throw new Error('later'); }, 0);`) }, code: 'module-threw', at: `${file}:3` },
   { name: 'a TypeScript syntax error', files: { [file]: shop(`const = ;`) }, code: 'module-syntax', at: file },
   {
