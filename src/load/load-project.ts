@@ -15,6 +15,7 @@ import { loadRunbooks } from './load-runbooks.ts';
 import { moduleErrorDiagnostic, strayErrorDiagnostic } from './module-error.ts';
 import { catchingStrayErrors } from './stray-errors.ts';
 import { moduleImporter } from './module-importer.ts';
+import { withoutProcessExit } from './process-exit-guard.ts';
 
 export const DEFAULT_CONFIG_FILES = ['vigil.config.ts', 'vigil.config.mts', 'vigil.config.js', 'vigil.config.mjs'];
 
@@ -35,7 +36,7 @@ export interface LoadedProject {
  * through tsx), and collects the definitions they make. Every failure becomes a diagnostic.
  */
 export async function loadProject(options: { cwd: string; config?: string }): Promise<LoadedProject> {
-  const { result: project, strays } = await catchingStrayErrors(() => loadModules(options));
+  const { result: project, strays } = await withoutProcessExit(() => catchingStrayErrors(() => loadModules(options)));
   if (strays.length === 0) return project;
   const located = strays.map((error) => strayErrorDiagnostic(error, project.root, project.configFile));
   return { ...project, diagnostics: [...project.diagnostics, ...located] };

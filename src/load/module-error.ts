@@ -3,6 +3,7 @@ import { errorAt, type Diagnostic, type SourceLocation } from '../diagnostics/di
 import { toPath } from '../authoring/location.ts';
 import { isOptionsError } from '../authoring/options-error.ts';
 import { NeverSettledError } from './never-settled.ts';
+import { ProcessExitError } from './process-exit-guard.ts';
 
 /**
  * Turns an exception thrown while importing a definition module into a diagnostic that points
@@ -22,6 +23,13 @@ export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: 
   if (error instanceof NeverSettledError) {
     return errorAt('module-never-settled', { file: rel(moduleFile) }, `loading \`${rel(moduleFile)}\` never finished: it, or a module it imports, awaits a promise that nothing settles`, {
       hint: 'a definition module may await only what ends (a file read, a fetch with a timeout), never a promise left pending',
+    });
+  }
+
+  if (error instanceof ProcessExitError) {
+    const calledAt = firstUserFrame(error, root);
+    return errorAt('module-exited', calledAt ? { ...calledAt, file: rel(calledAt.file) } : { file: rel(moduleFile) }, `loading \`${rel(moduleFile)}\` failed: ${error.message}`, {
+      hint: 'a definition module must not end the process: throw an Error to report a problem',
     });
   }
 

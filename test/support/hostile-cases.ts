@@ -157,6 +157,7 @@ alert({ name: '', service: checkout, severity: 'warning', expr: 'up == 0', for: 
     code: 'module-never-settled',
     at: file,
   },
+  { name: 'a module that ends the process with exit code 0', files: { [file]: shop(`${svc}\nprocess.exit(0);`) }, code: 'module-exited', at: `${file}:3` },
   { name: 'a timer that throws after the module loaded', files: { [file]: shop(`${svc}\nsetTimeout(() => { throw new Error('later'); }, 0);`) }, code: 'module-threw', at: `${file}:3` },
   { name: 'a TypeScript syntax error', files: { [file]: shop(`const = ;`) }, code: 'module-syntax', at: file },
   {
