@@ -76,6 +76,22 @@ describe('the json report', () => {
       cleanup();
     }
   });
+
+  it('ends once it has reported, though a definition module left a timer running', () => {
+    const { dir, cleanup } = tempDir('vigil-check-timer-');
+    try {
+      writeProject(dir, {
+        'package.json': '{ "type": "module" }\n',
+        'vigil.config.ts': "import { defineConfig } from 'vigil';\nexport default defineConfig({});\n",
+        'alerts/shop.ts': "import { service } from 'vigil';\nservice({ name: 'shop', namespace: 'prod', team: 'web' });\nsetInterval(() => {}, 1000);\n",
+      });
+      const run = vigil(['check', '--format', 'json'], dir, { PATH: dir });
+      expect(run.status).toBe(1);
+      expect((JSON.parse(run.stdout) as Report).ok).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
 });
 
 describe('the Go tools vigil runs', () => {
