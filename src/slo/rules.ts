@@ -75,9 +75,18 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
       recordings.push(record(sloRecordings.errorRatio(window), expr));
     }
     if (!windows.includes(slo.window)) recordings.push(record(sloRecordings.errorRatio(slo.window), derived(slo.window)));
-    if (windows.some((w) => isDerived(slo, w, rawWindow))) {
-      // It reads its own last value: set once, at the first evaluation with traffic.
-      recordings.push(record(sloRecordings.recordedSince, `${read(sloRecordings.recordedSince)}\nor on ()\nmin(timestamp(${read(sloRecordings.totalRate(BASE))}))`));
+    const longestDerived = windows.filter((w) => isDerived(slo, w, rawWindow)).at(-1);
+    if (longestDerived !== undefined) {
+      // It reads its own last value: set once, at the first evaluation with traffic. It reads it over
+      // the longest derived window, not the 5m lookback: after a gap in evaluations (a restarted
+      // Prometheus) the windows still hold the history before it, and only a gap longer than the
+      // longest of them leaves none.
+      recordings.push(
+        record(
+          sloRecordings.recordedSince,
+          `last_over_time(${read(sloRecordings.recordedSince)}[${longestDerived}])\nor on ()\nmin(timestamp(${read(sloRecordings.totalRate(BASE))}))`,
+        ),
+      );
     }
   } else {
     const { errorRatio } = slo.sli;

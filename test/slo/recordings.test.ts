@@ -75,6 +75,24 @@ describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
     );
   });
 
+  it('keep when the 5m rates began across a gap in evaluations longer than the lookback, as a restarted Prometheus leaves', () => {
+    // Rules evaluated every 6 minutes: each evaluation follows a gap the 5m lookback cannot bridge,
+    // yet the windows still hold every 5m rate recorded before it.
+    runScenarios(
+      [svc, availability()],
+      [
+        {
+          // 0.8% errors from the start burn the budget 8×: the 6h pair (6×) pages after 4h30m.
+          name: 'a steady 8× burn',
+          input: [requests('200', '0+992x400'), requests('500', '0+8x400')],
+          checks: [recorded('slo:recorded_since:timestamp', '6h', 360), fires('ErrorBudgetBurn', '6h', { severity: 'critical' })],
+        },
+      ],
+      '1m',
+      '6m',
+    );
+  });
+
   it('record no errors for a group of an SLO by label whose requests have not failed, beside one whose have', () => {
     const byRoute = availability({ by: ['route'] });
     runScenarios(

@@ -44,12 +44,13 @@ export interface Scenario {
 
 /**
  * Compiles the definitions (they must compile without diagnostics), then runs every scenario
- * with promtool against the rule files of the bundle, evaluated every `interval`.
+ * with promtool against the rule files of the bundle, its series sampled every `interval` and its
+ * rules evaluated every `evaluationInterval` (the same by default).
  */
-export function runScenarios(definitions: readonly Definition[], scenarios: readonly Scenario[], interval = '1m'): void {
+export function runScenarios(definitions: readonly Definition[], scenarios: readonly Scenario[], interval = '1m', evaluationInterval = interval): void {
   const result = compileDefinitions(definitions);
   expect(result.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
-  runScenariosOnBundle(result.ir.services, renderBundle(result.bundle), scenarios, interval);
+  runScenariosOnBundle(result.ir.services, renderBundle(result.bundle), scenarios, interval, evaluationInterval);
 }
 
 /** Runs every scenario with promtool against the plain rule files of a rendered bundle. */
@@ -58,6 +59,7 @@ export function runScenariosOnBundle(
   rendered: RenderedBundle,
   scenarios: readonly Scenario[],
   interval = '1m',
+  evaluationInterval = interval,
 ): void {
   const { dir, cleanup } = tempDir('vigil-template-');
   try {
@@ -69,7 +71,7 @@ export function runScenariosOnBundle(
       return [file];
     });
     const tests: PromtoolTestCase[] = scenarios.map((s) => ({ name: s.name, interval, input_series: s.input, promql_expr_test: s.checks }));
-    writeFileSync(join(dir, 'test.yaml'), renderYaml({ rule_files: ruleFiles, evaluation_interval: interval, tests }));
+    writeFileSync(join(dir, 'test.yaml'), renderYaml({ rule_files: ruleFiles, evaluation_interval: evaluationInterval, tests }));
     const run = promtool(['test', 'rules', 'test.yaml'], dir);
     expect(run.stdout + run.stderr, 'promtool test rules').toContain('SUCCESS');
     expect(run.status).toBe(0);
