@@ -235,7 +235,13 @@ export type SliTestSeriesIR =
  * recordings; a raw SLI gives only the ratio, evaluated per window.
  */
 export type SliIR =
-  | { readonly kind: 'events'; readonly errorsRate: string; readonly totalRate: string }
+  | {
+      readonly kind: 'events';
+      readonly errorsRate: string;
+      readonly totalRate: string;
+      /** Whether the errors may have no series while events flow: a counter of failures created at the first one. */
+      readonly errorsMayBeMissing: boolean;
+    }
   | { readonly kind: 'raw'; readonly errorRatio: string };
 
 export interface BurnWindowIR {

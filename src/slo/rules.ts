@@ -56,11 +56,12 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
   const windows = alertWindows(slo);
   const recordings: RecordingRuleIR[] = [];
   if (slo.sli.kind === 'events') {
-    const { errorsRate, totalRate } = slo.sli;
+    const { errorsRate, totalRate, errorsMayBeMissing } = slo.sli;
     const rawWindow = fastestLongWindow(slo);
     // Until a request fails, an error counter with labels (`code="500"`) often does not exist:
     // its rate is no series at all, and the ratio would be missing rather than 0 while traffic flows.
-    const orNoErrors = (expr: string) => `${expr}\nor on (${slo.by.join(', ')})\n0 * ${read(sloRecordings.totalRate(BASE))}`;
+    const orNoErrors = (expr: string) =>
+      errorsMayBeMissing ? `${expr}\nor on (${slo.by.join(', ')})\n0 * ${read(sloRecordings.totalRate(BASE))}` : expr;
     recordings.push(record(sloRecordings.totalRate(BASE), inWindow(totalRate, BASE)));
     recordings.push(record(sloRecordings.errorRate(BASE), orNoErrors(inWindow(errorsRate, BASE))));
     const derived = (window: string) =>
@@ -123,12 +124,12 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
     ),
   );
   if (slo.noData) {
-    const watched = slo.sli.kind === 'events' ? sloRecordings.totalRate(BASE) : sloRecordings.errorRatio(BASE);
     alerts.push(
       completeAlert(
         {
           name: sloAlerts.noData,
-          expr: `absent(${read(watched)})`,
+          // The ratio, not the total: a latency SLI whose threshold bucket is missing has a total but no errors.
+          expr: `absent(${read(sloRecordings.errorRatio(BASE))})`,
           for: slo.noData.for,
           severity: slo.noData.severity,
           labels: { [sloLabel]: slo.name },

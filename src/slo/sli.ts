@@ -33,7 +33,7 @@ export function normalizeSli(
       if (!errorsWithinTotal(sli.errors.trim(), sli.total.trim(), location, path, diagnostics)) return undefined;
       const rate = (series: string) => sumBy(keep, `rate(${series}[${WINDOW_PLACEHOLDER}])`);
       return {
-        sli: { kind: 'events', errorsRate: rate(sli.errors.trim()), totalRate: rate(sli.total.trim()) },
+        sli: { kind: 'events', errorsRate: rate(sli.errors.trim()), totalRate: rate(sli.total.trim()), errorsMayBeMissing: true },
         testSeries: sli.simulate ? given(sli.simulate) : { kind: 'error-ratio', errors: sli.errors.trim(), total: sli.total.trim() },
       };
     }
@@ -45,7 +45,9 @@ export function normalizeSli(
       const count = sumBy(keep, `rate(${selector(`${sli.histogram}_count`, matchers)}[${WINDOW_PLACEHOLDER}])`);
       const fast = sumBy(keep, `rate(${bucket}[${WINDOW_PLACEHOLDER}])`);
       return {
-        sli: { kind: 'events', errorsRate: `clamp_min(${count} - ${fast}, 0)`, totalRate: count },
+        // A histogram exposes every bucket with its count: a threshold bucket missing beside the
+        // count is one the service does not have, and the SLI has no data rather than no slow requests.
+        sli: { kind: 'events', errorsRate: `clamp_min(${count} - ${fast}, 0)`, totalRate: count, errorsMayBeMissing: false },
         testSeries: { kind: 'latency', histogram: sli.histogram, matchers, le: le.spellings[0]! },
       };
     }

@@ -58,7 +58,11 @@ export function noDataSummary(slo: SloIR, serviceName: string): string {
 }
 
 export function noDataDescription(slo: SloIR, serviceName: string, forDuration: string): string {
-  return `The SLI of the ${sloTitle(slo, serviceName)} SLO has returned no data for ${forDuration}: the series it reads are missing (the service is down or not scraped, or a metric was renamed). Its burn-rate alerts cannot fire until data returns.`;
+  const histogram = slo.sli.kind === 'events' && !slo.sli.errorsMayBeMissing;
+  const causes = histogram
+    ? "the service is down or not scraped, a metric was renamed, or the threshold is not one of the histogram's buckets"
+    : 'the service is down or not scraped, or a metric was renamed';
+  return `The SLI of the ${sloTitle(slo, serviceName)} SLO has returned no data for ${forDuration}: the series it reads are missing (${causes}). Its burn-rate alerts cannot fire until data returns.`;
 }
 
 /** `52s`, `5m46s`, `1d12h`: a detection time in minutes, rounded to the second. */

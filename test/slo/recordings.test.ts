@@ -1,5 +1,5 @@
 import { it } from 'vitest';
-import { errorRatio, slo, type SloOptions } from '../../src/authoring/slo.ts';
+import { errorRatio, latency, slo, type SloOptions } from '../../src/authoring/slo.ts';
 import { labelMatchers } from '../../src/promql/selector.ts';
 import { fires, runScenarios, series } from '../support/template-scenarios.ts';
 import { testService } from '../support/definitions.ts';
@@ -90,6 +90,28 @@ describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
       ],
       '1m',
       '6m',
+    );
+  });
+
+  it('fire the no-data alert, not a clean record, for a latency SLI whose threshold is not one of the buckets the service exposes', () => {
+    const speed = slo({
+      service: svc,
+      name: 'latency',
+      objective: 99,
+      sli: latency({ histogram: 'http_request_duration_seconds', matchers: { job: svc.name }, thresholdSeconds: 0.25, buckets: [0.1, 0.25, 0.5] }),
+    });
+    const histogram = (suffix: string, values: string, le?: string) =>
+      series(`http_request_duration_seconds_${suffix}${labelMatchers({ job: svc.name, namespace: svc.namespace, ...(le ? { le } : {}) })}`, values);
+    runScenarios(
+      [svc, speed],
+      [
+        {
+          // The service's buckets are 0.3s and +Inf, and every request takes longer than 0.3s.
+          name: 'every request slow, no 0.25s bucket',
+          input: [histogram('bucket', '0x120', '0.3'), histogram('bucket', '0+600x120', '+Inf'), histogram('count', '0+600x120')],
+          checks: [fires('SLONoData', '60m', { slo: 'latency' })],
+        },
+      ],
     );
   });
 
