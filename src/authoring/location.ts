@@ -1,6 +1,7 @@
 import { findSourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { SourceLocation } from '../diagnostics/diagnostic.ts';
+import { isOptionsError, placeOptionsError } from './options-error.ts';
 
 /** vigil's own sources: frames inside them are skipped, so a template's definitions point at its caller. */
 const vigilSourceDir = fileURLToPath(new URL('..', import.meta.url));
@@ -52,15 +53,19 @@ export async function withLocationFiles<T>(mapFile: FileMapping, body: () => Pro
 }
 
 /**
- * A built-in template: every definition it makes is placed where the user called it, found by
- * one stack walk for all of them.
+ * A template: every definition it makes, and an `OptionsError` it throws, is placed where the
+ * user called it, found by one stack walk for all of them.
  */
 export function template<Args extends unknown[], Result>(body: (...args: Args) => Result): (...args: Args) => Result {
   return (...args) => {
     if (templateCaller) return body(...args);
-    templateCaller = captureLocation();
+    const caller = captureLocation();
+    templateCaller = caller;
     try {
       return body(...args);
+    } catch (error) {
+      if (isOptionsError(error)) placeOptionsError(error, caller);
+      throw error;
     } finally {
       templateCaller = undefined;
     }

@@ -1,7 +1,7 @@
-import { dirname, relative } from 'node:path';
+import { dirname, isAbsolute, relative } from 'node:path';
 import { errorAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.ts';
 import { toPath } from '../authoring/location.ts';
-import { isOptionsError } from '../authoring/options-error.ts';
+import { isOptionsError, optionsErrorCalledAt } from '../authoring/options-error.ts';
 import { NeverSettledError } from './never-settled.ts';
 import { ProcessExitError } from './process-exit-guard.ts';
 
@@ -57,7 +57,10 @@ export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: 
   const thrownAt = firstUserFrame(error, root);
   const location = thrownAt ? { ...thrownAt, file: rel(thrownAt.file) } : { file: rel(moduleFile) };
   if (isOptionsError(error)) {
-    return errorAt('invalid-options', location, message, { hint: 'the type of what the call takes lists every field and value' });
+    // A template's callers share the line that throws: the call tells which of them was wrong.
+    const calledAt = optionsErrorCalledAt(error);
+    const at = calledAt ? { ...calledAt, file: isAbsolute(calledAt.file) ? rel(calledAt.file) : calledAt.file } : location;
+    return errorAt('invalid-options', at, message, { hint: 'the type of what the call takes lists every field and value' });
   }
   const isTdz = error instanceof ReferenceError && /before initialization/.test(message);
   return errorAt('module-threw', location, `loading \`${rel(moduleFile)}\` failed: ${message}`, {

@@ -131,6 +131,27 @@ export const availability = template((service: ServiceDefinition, objective: num
     expect(build.stderr.match(/^\S+: error slo-objective: /gm)).toEqual(['alerts/cart.ts:4: error slo-objective: ', 'alerts/search.ts:5: error slo-objective: ']);
   });
 
+  it("reports the options a project's own template refuses, its own or a built-in one's, at the line that called it", () => {
+    writeFileSync(
+      join(dir, 'alerts/queue.ts'),
+      `import { alert, errorRate, OptionsError, selector, template, type ServiceDefinition } from 'vigil';
+export const queueDepth = template(({ service, max }: { service: ServiceDefinition; max: number }) => {
+  if (!(max > 0)) throw new OptionsError(\`queueDepth: \\\`max\\\` must be a positive number of messages, not \\\`\${max}\\\`\`);
+  alert({ name: 'QueueDepthHigh', service, severity: 'warning', expr: \`max(\${selector('queue_depth', service.scrapeLabels)}) > \${max}\`, for: '10m', summary: 's', description: 'd' });
+  errorRate({ service, maxErrorRatio: max / 1000 });
+});
+`,
+    );
+    writeFileSync(join(dir, 'alerts/cart.ts'), "import { service } from 'vigil';\nimport { queueDepth } from './queue.ts';\nconst cart = service({ name: 'cart', namespace: 'shop', team: 'payments' });\nqueueDepth({ service: cart, max: -1 });\n");
+    writeFileSync(join(dir, 'alerts/search.ts'), "import { service } from 'vigil';\nimport { queueDepth } from './queue.ts';\nconst search = service({ name: 'search', namespace: 'shop', team: 'payments' });\n\nqueueDepth({ service: search, max: 5000 });\n");
+    const build = vigil(['build'], dir);
+    expect(build.status).toBe(1);
+    expect(build.stderr.match(/^\S+: error invalid-options: .*$/gm)).toEqual([
+      'alerts/cart.ts:4: error invalid-options: queueDepth: `max` must be a positive number of messages, not `-1`',
+      'alerts/search.ts:5: error invalid-options: errorRate("search"): `maxErrorRatio` must be a share between 0 and 1, not 5; for 5%, write 0.05',
+    ]);
+  });
+
   it('keeps a stray file a person put in out/', () => {
     vigil(['build'], dir);
     writeFileSync(join(dir, 'out', 'OWNERS'), 'platform\n');
