@@ -137,6 +137,11 @@ function latencyBucket(sli: LatencySli, location: SourceLocation, path: string, 
     report(`\`${sli.histogram}\` is not a histogram name`, 'give the base name, without `_bucket`');
     return undefined;
   }
+  // `x_bucket` is what a query reads, so it is what people copy: vigil would read `x_bucket_bucket`.
+  if (sli.histogram.endsWith('_bucket')) {
+    report(`\`${sli.histogram}\` names the histogram's buckets, not the histogram`, `give the base name, \`${sli.histogram.slice(0, -'_bucket'.length)}\`: vigil reads its \`_bucket\` and \`_count\` series`);
+    return undefined;
+  }
   const problem = bucketBoundaryProblem(sli.histogram, sli.thresholdSeconds, sli.buckets);
   if (problem) {
     report(problem.message, problem.hint);
