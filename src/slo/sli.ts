@@ -6,6 +6,7 @@ import { isLoneSelector, parseSelector } from '../promql/parse-selector.ts';
 import { isValidMetricName, oneOf, quote, selector, sumBy } from '../promql/selector.ts';
 import { bucketBoundaryProblem, leSpellings } from '../promql/histogram-buckets.ts';
 import { errorsOutsideTotal } from './errors-outside-total.ts';
+import { errorsSameAsTotal } from './errors-same-as-total.ts';
 
 export const WINDOW_PLACEHOLDER = '{{window}}';
 
@@ -112,21 +113,32 @@ function isCounterSelector(text: string, field: string, location: SourceLocation
   return true;
 }
 
-/** Whether every series the errors select is one the total counts, as far as the two selectors tell (an error when not). */
+/** Whether the errors are a proper subset of the total, as far as the two selectors tell (an error when not). */
 function errorsWithinTotal(errors: string, total: string, location: SourceLocation, path: string, diagnostics: Diagnostic[]): boolean {
   const parsedErrors = parseSelector(errors);
   const parsedTotal = parseSelector(total);
   if (!parsedErrors || !parsedTotal) return true;
   const missing = errorsOutsideTotal(parsedErrors, parsedTotal);
-  if (missing.length === 0) return true;
-  const matchers = missing.map((m) => `\`${m.name}${m.op}${quote(m.value)}\``).join(', ');
-  diagnostics.push(
-    errorAt('slo-sli', location, `the SLI's errors select series its total does not count: the errors lack the total's ${matchers}`, {
-      path: `${path} > errors`,
-      hint: 'the errors are a subset of the total: give the errors selector every matcher of the total, plus the ones that pick the failures (were errors and total swapped?)',
-    }),
-  );
-  return false;
+  if (missing.length > 0) {
+    const matchers = missing.map((m) => `\`${m.name}${m.op}${quote(m.value)}\``).join(', ');
+    diagnostics.push(
+      errorAt('slo-sli', location, `the SLI's errors select series its total does not count: the errors lack the total's ${matchers}`, {
+        path: `${path} > errors`,
+        hint: 'the errors are a subset of the total: give the errors selector every matcher of the total, plus the ones that pick the failures (were errors and total swapped?)',
+      }),
+    );
+    return false;
+  }
+  if (errorsSameAsTotal(parsedErrors, parsedTotal)) {
+    diagnostics.push(
+      errorAt('slo-sli', location, "the SLI's errors select the same series as its total: every event would count as an error, and the SLO would page whenever there is traffic", {
+        path: `${path} > errors`,
+        hint: "add to the errors selector the matcher that picks the failures, e.g. `code: re('5..')`",
+      }),
+    );
+    return false;
+  }
+  return true;
 }
 
 /** The `le` spellings of the threshold bucket, or undefined (with an error) when it is no bucket boundary. */

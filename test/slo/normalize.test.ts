@@ -24,6 +24,8 @@ const invalid: [string, Partial<SloOptions>, string, string][] = [
   ['errors not a selector', { sli: errorRatio({ errors: 'sum(x_total)', total: 'y_total' }) }, 'slo-sli', 'sli > errors'],
   ['errors without the total\'s job', { sli: errorRatio({ errors: 'http_requests_total{code=~"5.."}', total: 'http_requests_total{job="checkout"}' }) }, 'slo-sli', 'sli > errors'],
   ['errors and total swapped', { sli: errorRatio({ errors: 'http_requests_total{job="checkout"}', total: 'http_requests_total{job="checkout",code=~"5.."}' }) }, 'slo-sli', 'sli > errors'],
+  ['errors the same as the total', { sli: errorRatio({ errors: 'http_requests_total{job="checkout"}', total: 'http_requests_total{job="checkout"}' }) }, 'slo-sli', 'sli > errors'],
+  ['errors the same as the total, matchers reordered', { sli: errorRatio({ errors: 'http_requests_total{namespace="shop",job="checkout"}', total: 'http_requests_total{job="checkout",namespace="shop"}' }) }, 'slo-sli', 'sli > errors'],
   ['errors pinned outside the total', { sli: errorRatio({ errors: 'http_requests_total{job="checkout",code="500"}', total: 'http_requests_total{job="checkout",code!="500"}' }) }, 'slo-sli', 'sli > errors'],
   ['a histogram named by its buckets', { sli: latency({ histogram: 'http_request_duration_seconds_bucket', thresholdSeconds: 0.25, buckets: [0.1, 0.25, 0.5] }) }, 'slo-sli', 'sli'],
   ['total not PromQL', { sli: errorRatio({ errors: 'x_total', total: 'y_total{' }) }, 'promql-syntax', 'sli > total'],
