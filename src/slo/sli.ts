@@ -124,7 +124,10 @@ function errorsWithinTotal(errors: string, total: string, location: SourceLocati
     diagnostics.push(
       errorAt('slo-sli', location, `the SLI's errors select series its total does not count: the errors lack the total's ${matchers}`, {
         path: `${path} > errors`,
-        hint: 'the errors are a subset of the total: give the errors selector every matcher of the total, plus the ones that pick the failures (were errors and total swapped?)',
+        hint:
+          parsedErrors.metric === parsedTotal.metric
+            ? 'the errors are a subset of the total: give the errors selector every matcher of the total, plus the ones that pick the failures (were errors and total swapped?)'
+            : "give the errors selector the service's `job` and `namespace` too (`...service.scrapeLabels`): without them a failing copy elsewhere, such as a staging namespace, pages for this service",
       }),
     );
     return false;

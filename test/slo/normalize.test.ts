@@ -26,6 +26,7 @@ const invalid: [string, Partial<SloOptions>, string, string][] = [
   ['errors and total swapped', { sli: errorRatio({ errors: 'http_requests_total{job="checkout"}', total: 'http_requests_total{job="checkout",code=~"5.."}' }) }, 'slo-sli', 'sli > errors'],
   ['errors the same as the total', { sli: errorRatio({ errors: 'http_requests_total{job="checkout"}', total: 'http_requests_total{job="checkout"}' }) }, 'slo-sli', 'sli > errors'],
   ['errors the same as the total, matchers reordered', { sli: errorRatio({ errors: 'http_requests_total{namespace="shop",job="checkout"}', total: 'http_requests_total{job="checkout",namespace="shop"}' }) }, 'slo-sli', 'sli > errors'],
+  ['errors of another counter, of every job and namespace', { sli: errorRatio({ errors: 'payment_failures_total{provider="stripe"}', total: 'payment_attempts_total{job="checkout",namespace="shop"}' }) }, 'slo-sli', 'sli > errors'],
   ['errors pinned outside the total', { sli: errorRatio({ errors: 'http_requests_total{job="checkout",code="500"}', total: 'http_requests_total{job="checkout",code!="500"}' }) }, 'slo-sli', 'sli > errors'],
   ['a histogram named by its buckets', { sli: latency({ histogram: 'http_request_duration_seconds_bucket', thresholdSeconds: 0.25, buckets: [0.1, 0.25, 0.5] }) }, 'slo-sli', 'sli'],
   ['total not PromQL', { sli: errorRatio({ errors: 'x_total', total: 'y_total{' }) }, 'promql-syntax', 'sli > total'],
@@ -77,7 +78,8 @@ describe('SLO definitions', () => {
   it.each([
     ['repeat every matcher of the total', 'http_requests_total{job="checkout",route!="/health",code=~"5.."}', 'http_requests_total{job="checkout",route!="/health"}'],
     ['pin a label to a value the total matches', 'http_requests_total{job="checkout",code="503"}', 'http_requests_total{job="checkout",code=~"2..|5.."}'],
-    ['count another counter', 'payment_failures_total{provider="stripe"}', 'payment_attempts_total{job="checkout"}'],
+    ['count another counter', 'payment_failures_total{job="checkout",provider="stripe"}', 'payment_attempts_total{job="checkout",method="POST"}'],
+    ['count another counter, of the job a regex names', 'payment_failures_total{job=~"checkout|checkout-canary"}', 'payment_attempts_total{job="checkout"}'],
   ])('accepts errors that %s', (_, errors, total) => {
     expect(compileSlo({ sli: errorRatio({ errors, total }) }).diagnostics).toEqual([]);
   });
