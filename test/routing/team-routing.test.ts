@@ -7,7 +7,8 @@ import { testAlert, testService, writtenRunbooksFor } from '../support/definitio
 import { notificationData, renderNotificationTemplate, type NotifiedAlert } from '../support/notification.ts';
 import { describeWithTool } from '../support/tools.ts';
 
-function inhibitEqual(options: Partial<TeamRoutingOptions>) {
+/** One service with an alert, routed by `teamRouting` to #payments, compiled without diagnostics. */
+function compiledTeamRouting(options: Partial<TeamRoutingOptions> = {}) {
   const svc = testService();
   const definitions = [
     svc,
@@ -21,7 +22,11 @@ function inhibitEqual(options: Partial<TeamRoutingOptions>) {
   ];
   const result = compile({ definitions, runbooks: writtenRunbooksFor(definitions) });
   expect(result.diagnostics).toEqual([]);
-  return result.ir.routing!.inhibitRules.map((rule) => rule.equal);
+  return result.ir.routing!;
+}
+
+function inhibitEqual(options: Partial<TeamRoutingOptions>) {
+  return compiledTeamRouting(options).inhibitRules.map((rule) => rule.equal);
 }
 
 describe('teamRouting', () => {
@@ -32,17 +37,7 @@ describe('teamRouting', () => {
 });
 
 function defaultSlackText(): string {
-  const svc = testService();
-  const definitions = [
-    svc,
-    testAlert(svc),
-    teamRouting({
-      slack: { webhook: secretKey('alertmanager-slack', 'webhook-url'), defaultChannel: '#alerts' },
-      pager: pagerduty({ name: 'pagerduty-oncall', routingKey: secretKey('alertmanager-pagerduty', 'routing-key') }),
-      teams: { payments: { channel: '#payments' } },
-    }),
-  ];
-  const receiver = compile({ definitions, runbooks: writtenRunbooksFor(definitions) }).ir.routing!.receivers.find((r) => r.name === 'slack-payments');
+  const receiver = compiledTeamRouting().receivers.find((r) => r.name === 'slack-payments');
   if (receiver?.type !== 'slack' || receiver.text === undefined) throw new Error('no Slack text for #payments');
   return receiver.text;
 }
