@@ -44,11 +44,11 @@ const values = (f: (t: number) => number, end = MINUTES, failed: (t: number) => 
 /** One failed scrape every 4 minutes, as a kafka_exporter timing out under cluster load. */
 const flapping = (t: number) => t % 4 === 3;
 
-/** The world as the profile's exporter would expose it. */
-function exposition(exporter: KafkaExporter, world: World): InputSeries[] {
+/** The world as the profile's exporter would expose it; `instance`: as one of several replicas of it reports it. */
+function exposition(exporter: KafkaExporter, world: World, instance?: string): InputSeries[] {
   const profile = exporterProfiles[exporter];
   const { group: g, topic: tp, partition: p } = profile.labels;
-  const job = { job: profile.job };
+  const job = { job: profile.job, ...(instance ? { instance } : {}) };
   const s = (metric: string, labels: Record<string, string>, f: (t: number) => number, end?: number, start?: number) => ({
     series: `${metric}${labelMatchers({ ...job, ...labels })}`,
     values: values(f, end, world.failedScrape, start),
@@ -156,6 +156,12 @@ function scenarios(exporter: KafkaExporter): Scenario[] {
     },
     { name: 'an absent exporter pages', input: exposition(exporter, { ...healthy, up: undefined }), checks: [fires('KafkaLagExporterDown', '10m')] },
   ];
+  const twoReplicas = (world: World) => [...exposition(exporter, world, '10.0.0.1:9308'), ...exposition(exporter, world, '10.0.0.2:9308')];
+  const belowThreshold: World = { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => 250, offset: (t: number) => 1000 + 60 * t })) };
+  list.push(
+    { name: 'a lag below the threshold stays quiet when two exporter replicas report it', input: twoReplicas(belowThreshold), checks: quiet('30m') },
+    { name: 'a lag above the threshold warns when two exporter replicas report it', input: twoReplicas(growingLag), checks: growingChecks },
+  );
   if (profile.health) {
     list.push({
       name: 'an exporter that reports a failed collection pages, and a group it lost is not called vanished',
@@ -211,6 +217,11 @@ function scenarios(exporter: KafkaExporter): Scenario[] {
       {
         name: 'an estimated time lag above the bound warns',
         input: exposition(exporter, { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => 1000, offset: (t: number) => 1000 + 300 * t })), produced: (t) => 3000 + 300 * t }),
+        checks: [fires('KafkaConsumerTimeLagHigh', '30m', labels)],
+      },
+      {
+        name: 'an estimated time lag is the same when two exporter replicas report it',
+        input: twoReplicas({ ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => 1000, offset: (t: number) => 1000 + 300 * t })), produced: (t) => 3000 + 300 * t }),
         checks: [fires('KafkaConsumerTimeLagHigh', '30m', labels)],
       },
       {

@@ -95,7 +95,18 @@ export class LagQueries {
   lagSum(): string {
     const lag = this.scope.profile.lag;
     if (lag.per === 'group') return this.aggregate('max', this.instant(lag.sum, false));
-    return this.aggregate('sum', this.partitionLag(lag.metric, lag.noCommitSentinel));
+    return this.aggregate('sum', this.onePerPartition(this.partitionLag(lag.metric, lag.noCommitSentinel)));
+  }
+
+  /**
+   * One series a partition (or topic, without `partition`) before anything is added up. The same
+   * partition comes twice from two exporter replicas, from a replaced exporter pod for the bridge
+   * after it went, and from kafka-lag-exporter, which labels a partition with its consumer, after
+   * a rebalance.
+   */
+  private onePerPartition(expr: string, labels: { topic: string; partition?: string } = this.labels, group = true): string {
+    const kept = [...(group ? [this.labels.group] : []), labels.topic, ...(labels.partition ? [labels.partition] : []), ...this.cluster];
+    return aggregateBy('max', kept, expr);
   }
 
   /** Growth of the summed lag, messages per second, fitted over `window`. */
@@ -150,7 +161,8 @@ export class LagQueries {
   consumeRate(): string | undefined {
     const offset = this.scope.profile.committedOffset;
     if (!offset) return undefined;
-    return this.aggregate('sum', `deriv(${this.series(offset.metric, true)}[5m])`);
+    const partition = offset.per === 'partition' ? this.labels.partition : undefined;
+    return this.aggregate('sum', this.onePerPartition(`deriv(${this.series(offset.metric, true)}[5m])`, { topic: this.labels.topic, partition }));
   }
 
   /** Time lag in seconds: measured where the exporter has it, else the summed lag over the produce rate (no value while nothing is produced). */
@@ -166,7 +178,8 @@ export class LagQueries {
   produceRate(): string | undefined {
     const latest = this.scope.profile.latestOffset;
     if (!latest) return undefined;
-    const rate = `deriv(${this.logEndOffset(latest)}[5m])`;
+    const partition = latest.per === 'partition' ? this.labels.partition : undefined;
+    const rate = this.onePerPartition(`deriv(${this.logEndOffset(latest)}[5m])`, { topic: latest.topicLabel, partition }, false);
     return this.perTopic ? aggregateBy('sum', [TOPIC_LABEL, ...this.cluster], this.normalized(rate)) : aggregateBy('sum', this.cluster, rate);
   }
 
