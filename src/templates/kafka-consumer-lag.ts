@@ -158,7 +158,7 @@ export const kafkaConsumerLag = template(function kafkaConsumerLag(options: Kafk
         severity: 'critical',
         expr: `(${q.missing(missing.window)})\nand on ()\n(${q.exporterSeesGroups()})`,
         summary: `Consumer group ${group} has vanished ${where}`,
-        description: `The lag exporter reports other consumer groups but has not reported ${group} ${where} for ${missing.window}. The group was deleted or renamed, or its offsets expired: its lag can no longer be watched.`,
+        description: `The lag exporter reports other consumer groups but has not reported ${group} ${where} for ${missing.window}, though messages were written there. The group was deleted or renamed, its offsets expired, or it never committed there: its lag can no longer be watched.`,
       }),
     );
   }

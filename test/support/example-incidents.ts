@@ -27,6 +27,7 @@ export function healthyWorld(ir: ProjectIR): Map<string, string> {
       const partition = { ...kafka, consumergroup: group.group, topic, partition: '0' };
       set('kafka_consumergroup_lag', partition, `5x${MINUTES}`);
       set('kafka_consumergroup_current_offset', partition, `100+60x${MINUTES}`);
+      set('kafka_topic_partition_current_offset', { ...kafka, topic, partition: '0' }, `105+60x${MINUTES}`);
     }
   }
   for (const dlq of ir.deadLetterQueues) {
@@ -93,6 +94,7 @@ export const healthy = incident('a healthy DSRS', {}, ['30m', '60m', '119m'].map
 
 const lag = (group: string, topic: string) => key('kafka_consumergroup_lag', { ...kafka, consumergroup: group, topic, partition: '0' });
 const offset = (group: string, topic: string) => key('kafka_consumergroup_current_offset', { ...kafka, consumergroup: group, topic, partition: '0' });
+const logEnd = (topic: string) => key('kafka_topic_partition_current_offset', { ...kafka, topic, partition: '0' });
 const owner = (service: string, team: string) => ({ service, team, namespace: 'dsrs' });
 const growing = (group: string, topic: string) => ({ consumergroup: group, topic });
 
@@ -124,6 +126,11 @@ export const kafkaIncidents: readonly Incident[] = [
     silent('KafkaConsumerGroupMissing', '15m'),
     fires('KafkaConsumerGroupMissing', '40m', { ...owner('payment', 'payments'), ...growing('payment', 'eligibility.assessed'), severity: 'critical' }),
   ]),
+  incident(
+    'the reprocessor, never committed on a DLQ topic nothing was ever written to (so the exporter leaves it out), raises nothing',
+    { [lag('dlq-reprocessor', 'payment.events.dlq')]: undefined, [offset('dlq-reprocessor', 'payment.events.dlq')]: undefined, [logEnd('payment.events.dlq')]: `0x${MINUTES}` },
+    ['30m', '119m'].map((at) => nothingElseFires(at, [])),
+  ),
   incident('the Kafka exporter down pages the platform team once', { [key('up', kafka)]: '1x10 0x110' }, [
     fires('KafkaLagExporterDown', '30m', { ...owner('dlq-reprocessor', 'platform'), severity: 'critical' }),
     nothingElseFires('30m', ['KafkaLagExporterDown']),

@@ -156,6 +156,19 @@ function scenarios(exporter: KafkaExporter): Scenario[] {
     },
     { name: 'an absent exporter pages', input: exposition(exporter, { ...healthy, up: undefined }), checks: [fires('KafkaLagExporterDown', '10m')] },
   ];
+  // A group that never committed on the topic: kafka_exporter leaves the topic out for it, kminion and Redpanda report nothing.
+  const neverCommitted = (world: World) => {
+    const own = new RegExp(`${profile.labels.group}="${GROUP}"`);
+    return exposition(exporter, world).filter((x) => !own.test(x.series) || (profile.members !== undefined && x.series.startsWith(`${profile.members}{`)));
+  };
+  list.push(
+    { name: 'a group that never committed on a topic nothing was ever written to stays quiet', input: neverCommitted({ ...healthy, produced: () => 0 }), checks: quiet('40m') },
+    {
+      name: 'a group that never committed on a topic holding messages pages as missing',
+      input: neverCommitted({ ...healthy, produced: () => 3000 }),
+      checks: [fires('KafkaConsumerGroupMissing', '15m', labels), silent('KafkaLagExporterDown', '15m')],
+    },
+  );
   const twoReplicas = (world: World) => [...exposition(exporter, world, '10.0.0.1:9308'), ...exposition(exporter, world, '10.0.0.2:9308')];
   const belowThreshold: World = { ...healthy, partitions: [0, 1, 2].map(() => ({ lag: () => 250, offset: (t: number) => 1000 + 60 * t })) };
   list.push(

@@ -183,18 +183,38 @@ export class LagQueries {
     return this.perTopic ? aggregateBy('sum', [TOPIC_LABEL, ...this.cluster], this.normalized(rate)) : aggregateBy('sum', this.cluster, rate);
   }
 
-  /** One series per topic (or for the group) that the exporter has not reported for `window`. */
+  /**
+   * One series per topic (or for the group) that the exporter has not reported for `window`,
+   * unless no message was ever written to it: kafka_exporter leaves out a topic the group never
+   * committed on, and on an empty topic most clients have nothing to commit.
+   */
   missing(window: string): string {
     const lag = this.scope.profile.lag;
     const absent = (matchers: Matchers, metric: string) =>
       this.normalized(`absent_over_time(${selector(metric, { ...this.scope.matchers, [this.labels.group]: this.scope.group, ...matchers })}[${window}])`);
-    if (lag.per === 'group') return absent({}, lag.sum);
+    const empty = this.neverWritten();
+    const unlessEmpty = (expr: string) => (empty ? `(${expr}) unless on (${this.perTopic ? TOPIC_LABEL : ''}) (${empty})` : expr);
+    if (lag.per === 'group') return unlessEmpty(absent({}, lag.sum));
     const { topics } = this.scope;
     if (!isTopicList(topics)) throw new Error('internal: missing() needs the list of topics');
-    return [...new Set(topics)]
-      .sort()
-      .map((topic) => absent({ [this.labels.topic]: topic }, lag.metric))
-      .join(' or ');
+    return unlessEmpty(
+      [...new Set(topics)]
+        .sort()
+        .map((topic) => absent({ [this.labels.topic]: topic }, lag.metric))
+        .join(' or '),
+    );
+  }
+
+  /**
+   * One series per topic (for a group-level lag, one for all its topics together) whose newest
+   * offset is 0 on every partition: nothing was ever written to it. None where the exporter
+   * reports no newest offset: without that evidence no topic is taken for empty.
+   */
+  private neverWritten(): string | undefined {
+    const latest = this.scope.profile.latestOffset;
+    if (!latest) return undefined;
+    const logEnd = `last_over_time(${this.logEndOffset(latest)}[${this.scope.bridge}])`;
+    return `${aggregateBy('max', this.perTopic ? [TOPIC_LABEL] : [], this.normalized(logEnd))} <= 0`;
   }
 
   /** The exporter's scrape target: 1 when up. */
