@@ -13,7 +13,8 @@ export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: 
   const rel = (file: string) => fromRoot(root, file);
   const message = error instanceof Error ? error.message : String(error);
 
-  const transform = /(\/[^\s:]+\.[cm]?[jt]sx?):(\d+):(\d+): ERROR: (.+)/.exec(message);
+  // Paths are matched up to their known end, never to a space: a project's path may hold spaces.
+  const transform = /^(\/.*\.[cm]?[jt]sx?):(\d+):(\d+): ERROR: (.+)/m.exec(message);
   if (transform) {
     return errorAt('module-syntax', { file: rel(transform[1]!), line: Number(transform[2]), column: Number(transform[3]) }, transform[4]!, {
       hint: 'fix the TypeScript syntax error',
@@ -36,7 +37,7 @@ export function moduleErrorDiagnostic(error: unknown, moduleFile: string, root: 
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ERR_MODULE_NOT_FOUND') {
     const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
-    const importer = /imported from (\S+)/.exec(message)?.[1];
+    const importer = /imported from (.+)/.exec(message)?.[1];
     const importerFile = importer ? toPath(importer) : moduleFile;
     const asWritten = missing?.startsWith('/') ? relativeSpecifier(importerFile, missing) : missing;
     const specifierLine = asWritten ? findLine(sourceText?.(importerFile), asWritten) : undefined;
@@ -104,7 +105,7 @@ function findLine(text: string | undefined, needle: string): number | undefined 
  * line (source-mapped) at the head of the error's stack, above the line itself.
  */
 function importingLine(error: unknown): SourceLocation | undefined {
-  const head = /^(\S+):(\d+)\n/.exec(error instanceof Error ? (error.stack ?? '') : '');
+  const head = /^(.+):(\d+)\n/.exec(error instanceof Error ? (error.stack ?? '') : '');
   return head ? { file: toPath(head[1]!), line: Number(head[2]) } : undefined;
 }
 
@@ -114,7 +115,7 @@ const vigilSourceDir = new URL('..', import.meta.url);
 function firstUserFrame(error: unknown, root: string): SourceLocation | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const vigilDir = toPath(vigilSourceDir.href);
-  for (const match of stack.matchAll(/\(?((?:file:\/\/)?\/[^():\s]+(?:\?[^:)\s]*)?):(\d+):(\d+)\)?$/gm)) {
+  for (const match of stack.matchAll(/[(\s]((?:file:\/\/)?\/[^():]+?(?:\?[^:)\s]*)?):(\d+):(\d+)\)?$/gm)) {
     const file = toPath(match[1]!);
     if (!file.startsWith(root) || file.includes('/node_modules/') || file.startsWith(vigilDir)) continue;
     return { file, line: Number(match[2]), column: Number(match[3]) };
