@@ -23,7 +23,7 @@ export interface LoadedProject {
   /** Directory of the config file: every relative path (include, out, runbooks, locations) is from here. */
   readonly root: string;
   readonly configFile: string;
-  readonly config?: ConfigDefinition;
+  readonly config?: ConfigDefinition | undefined;
   /** In load order: modules sorted by path, definitions in the order they were made. */
   readonly definitions: readonly Definition[];
   /** The runbooks people wrote, from the config's runbooks folder. */
@@ -79,10 +79,12 @@ async function loadModules(options: { cwd: string; config?: string }): Promise<L
     });
     if (diagnostics.length > 0) return { root, configFile, definitions: [], runbooks: [], diagnostics };
 
-    const shapeProblems = checkConfigShape(config, { file: relativeFile(configFile), line: config?.location?.line });
+    const line = config?.location?.line;
+    const configAt: SourceLocation = line === undefined ? { file: relativeFile(configFile) } : { file: relativeFile(configFile), line };
+    const shapeProblems = checkConfigShape(config, configAt);
     diagnostics.push(...shapeProblems);
     if (shapeProblems.some((d) => d.severity === 'error')) return { root, configFile, definitions: [], runbooks: [], diagnostics };
-    const overlap = runbooksInsideOutput(root, config, { file: relativeFile(configFile), line: config?.location?.line });
+    const overlap = runbooksInsideOutput(root, config, configAt);
     if (overlap) return { root, configFile, definitions: [], runbooks: [], diagnostics: [...diagnostics, overlap] };
 
     const files = await includedFiles(root, config?.include ?? defaultInclude, configFile);

@@ -11,7 +11,7 @@ export interface RunbookInstance {
   /** The comparisons of its expression against constants: its thresholds. */
   readonly conditions: readonly ThresholdCondition[];
   /** Where Alertmanager sends it; undefined when the project has no routing. */
-  readonly routing?: AlertRouting;
+  readonly routing?: AlertRouting | undefined;
 }
 
 /** Everything a runbook page is made from. */

@@ -29,7 +29,7 @@ interface World {
   /** Measured time lag, seconds, per partition (kafka-lag-exporter). */
   timeLag?: (t: number) => number;
   /** Exporter scrape health; undefined: no `up` series at all. */
-  up?: (t: number) => number;
+  up?: ((t: number) => number) | undefined;
   /** Minutes whose scrape of the exporter fails: `up` is 0 and every exporter series is stale. */
   failedScrape?: (t: number) => boolean;
   /** The exporter also reports another, healthy group until this minute (default: throughout). */
