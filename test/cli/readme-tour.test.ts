@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vigil, writeProject } from '../support/cli.ts';
@@ -81,5 +81,27 @@ describe("the README's tour in a project of its own", () => {
 
   it('type-checks with the one tsc --init writes, given what the README asks of it', () => {
     expect(typeCheck(JSON.stringify(tscInit, null, 2))).toBe('');
+  });
+});
+
+describe("the README's CI gate for a project in a folder", () => {
+  it('runs from the repository root, vigil installed in the folder, and names files from the root', () => {
+    const command = /for a project in a folder[\s\S]*?`(npx [^`]+)`\s+from the root/.exec(readme)?.[1];
+    expect(command).toBeDefined();
+    const { dir: root, cleanup } = tempDir('vigil-ci-');
+    workspaces.push(cleanup);
+    const folder = join(root, 'observability');
+    writeProject(folder, {
+      'package.json': '{ "type": "module", "devDependencies": { "vigil": "*" } }\n',
+      'vigil.config.ts': readmeBlock('ts', '// vigil.config.ts'),
+      'alerts/checkout.ts': readmeBlock('ts', '// alerts/checkout.ts').replace("summary: 'checkout: {{ $value | humanizePercentage }} of requests fail',", "summary: '',"),
+    });
+    mkdirSync(join(folder, 'node_modules', '.bin'));
+    symlinkSync(join('..', 'vigil', 'bin', 'vigil.js'), join(folder, 'node_modules', '.bin', 'vigil'));
+    writeFileSync(join(root, 'package.json'), '{}\n');
+    // --no: npm must not fetch a package of that name from the registry, another project's.
+    const [npx, ...args] = command!.split(' ');
+    const run = spawnSync(npx!, ['--no', ...args, '--format', 'github'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(run.stdout).toContain('::error file=observability/alerts/checkout.ts,line=14,');
   });
 });
