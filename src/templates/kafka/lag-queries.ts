@@ -104,7 +104,7 @@ export class LagQueries {
    * after it went, and from kafka-lag-exporter, which labels a partition with its consumer, after
    * a rebalance.
    */
-  private onePerPartition(expr: string, labels: { topic: string; partition?: string } = this.labels, group = true): string {
+  private onePerPartition(expr: string, labels: { topic: string; partition?: string | undefined } = this.labels, group = true): string {
     const kept = [...(group ? [this.labels.group] : []), labels.topic, ...(labels.partition ? [labels.partition] : []), ...this.cluster];
     return aggregateBy('max', kept, expr);
   }
