@@ -86,6 +86,14 @@ describeWithTool('promtool', 'errorRate and latencyThreshold fire when the bound
     runScenarios([svc, latency.alert, latency.watch], [{ name: 'every request 30 s', input, checks: [fires(latency.alert.name, '10m')] }]);
   });
 
+  it('judges the pods whose histogram has the threshold bucket: a rollout that changes the buckets is not slow', () => {
+    const latency = latencyThreshold({ service: svc, quantile: 0.95, thresholdSeconds: 0.5, for: '5m' });
+    const bucket = (pod: string, le: string) => series(`http_request_duration_seconds_bucket${labelMatchers({ ...scrape, pod, le })}`, '0+300x60');
+    // every request takes under 50 ms; the new version declares 0.1 0.3 1 instead of 0.05 0.5 5
+    const input = [...['0.05', '0.5', '5', '+Inf'].map((le) => bucket('checkout-old', le)), ...['0.1', '0.3', '1', '+Inf'].map((le) => bucket('checkout-new', le))];
+    runScenarios([svc, latency.alert, latency.watch], [{ name: 'half the pods on new buckets', input, checks: [silent(latency.alert.name, '30m')] }]);
+  });
+
   it('times gRPC unary calls only: a long-lived stream is not a slow call', () => {
     const latency = latencyThreshold({ service: svc, instrumentation: 'grpc', quantile: 0.95, thresholdSeconds: 0.5, for: '5m' });
     const input = [...durations('grpc', 600, 0), ...durations('grpc', 60, 1, { grpc_type: 'server_stream' })];

@@ -30,9 +30,15 @@ export class TrafficQueries {
     return aggregateBy('sum', kept, `rate(${this.durations('+Inf')}[${window}])`);
   }
 
-  /** The share of requests slower than the bucket boundary `le` (exact, unlike an interpolated quantile). */
+  /**
+   * The share of requests slower than the bucket boundary `le` (exact, unlike an interpolated
+   * quantile), among the series that have that bucket: while a rollout changes the boundaries,
+   * the requests of a pod without it would otherwise all count as slow.
+   */
   slowShare(le: MatchValue, kept: readonly string[], window: string): string {
-    return `1 - ${aggregateBy('sum', kept, `rate(${this.durations(le)}[${window}])`)}\n/\n${this.measuredRate(kept, window)}`;
+    const fast = `rate(${this.durations(le)}[${window}])`;
+    const measured = `rate(${this.durations('+Inf')}[${window}]) and ignoring (le) ${fast}`;
+    return `1 - ${aggregateBy('sum', kept, fast)}\n/\n${aggregateBy('sum', kept, measured)}`;
   }
 
   latencyQuantile(quantile: string, kept: readonly string[], window: string): string {
