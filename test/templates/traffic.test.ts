@@ -86,6 +86,19 @@ describeWithTool('promtool', 'errorRate and latencyThreshold fire when the bound
     runScenarios([svc, latency.alert, latency.watch], [{ name: 'every request 30 s', input, checks: [fires(latency.alert.name, '10m')] }]);
   });
 
+  it('fires above the quantile, not at it: exactly 5% slower than the threshold is a p95 of the threshold', () => {
+    const latency = latencyThreshold({ service: svc, quantile: 0.95, thresholdSeconds: 0.5, buckets, for: '5m' });
+    const errors = errorRate({ service: svc, maxErrorRatio: 0.05, for: '5m' });
+    runScenarios(
+      [svc, latency.alert, latency.watch, errors.alert, errors.watch],
+      [
+        { name: '5% slow', input: durations('prometheus', 600, 0.05), checks: [silent(latency.alert.name, '30m')] },
+        { name: '5% failing', input: requests('prometheus', 570, 30), checks: [silent(errors.alert.name, '30m')] },
+        { name: '6% slow', input: durations('prometheus', 600, 0.06), checks: [fires(latency.alert.name, '30m')] },
+      ],
+    );
+  });
+
   it('judges the pods whose histogram has the threshold bucket: a rollout that changes the buckets is not slow', () => {
     const latency = latencyThreshold({ service: svc, quantile: 0.95, thresholdSeconds: 0.5, for: '5m' });
     const bucket = (pod: string, le: string) => series(`http_request_duration_seconds_bucket${labelMatchers({ ...scrape, pod, le })}`, '0+300x60');

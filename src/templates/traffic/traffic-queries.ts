@@ -33,12 +33,13 @@ export class TrafficQueries {
   /**
    * The share of requests slower than the bucket boundary `le` (exact, unlike an interpolated
    * quantile), among the series that have that bucket: while a rollout changes the boundaries,
-   * the requests of a pod without it would otherwise all count as slow.
+   * the requests of a pod without it would otherwise all count as slow. The slow requests are
+   * counted before dividing: `1 - fast / all` lands a rounding error above a share of exactly 5%.
    */
   slowShare(le: MatchValue, kept: readonly string[], window: string): string {
     const fast = `rate(${this.durations(le)}[${window}])`;
-    const measured = `rate(${this.durations('+Inf')}[${window}]) and ignoring (le) ${fast}`;
-    return `1 - ${aggregateBy('sum', kept, fast)}\n/\n${aggregateBy('sum', kept, measured)}`;
+    const measured = aggregateBy('sum', kept, `rate(${this.durations('+Inf')}[${window}]) and ignoring (le) ${fast}`);
+    return `(\n${measured}\n-\n${aggregateBy('sum', kept, fast)}\n)\n/\n${measured}`;
   }
 
   latencyQuantile(quantile: string, kept: readonly string[], window: string): string {
