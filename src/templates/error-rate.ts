@@ -17,7 +17,7 @@ export interface ErrorRateOptions {
   readonly maxErrorRatio: number;
   /** How long the share must stay above the bound, counting the rate window. Default `5m`. */
   readonly for?: string;
-  /** Rate window. Default `2m` (or `for`, when shorter). */
+  /** Rate window. Default `2m`, or four of the service's scrape intervals when longer (`for` when shorter). */
   readonly window?: string;
   /** Below this many requests per second the alert stays silent: one failure at night is not an outage. Default 0.1. */
   readonly minRequestsPerSecond?: number;

@@ -26,7 +26,7 @@ export interface LatencyThresholdOptions {
   readonly buckets?: readonly number[];
   /** How long the quantile must stay above the threshold, counting the rate window. Default `5m`. */
   readonly for?: string;
-  /** Rate window. Default `2m` (or `for`, when shorter). */
+  /** Rate window. Default `2m`, or four of the service's scrape intervals when longer (`for` when shorter). */
   readonly window?: string;
   /** Below this many requests per second the alert stays silent. Default 0.1. */
   readonly minRequestsPerSecond?: number;

@@ -86,6 +86,15 @@ describeWithTool('promtool', 'errorRate and latencyThreshold fire when the bound
     runScenarios([svc, latency.alert, latency.watch], [{ name: 'every request 30 s', input, checks: [fires(latency.alert.name, '10m')] }]);
   });
 
+  it('pages through missed scrapes of a service scraped every minute: the window holds four scrapes', () => {
+    const slow = service({ name: 'checkout', namespace: 'shop', team: 'payments', interval: '1m' });
+    const errors = errorRate({ service: slow, maxErrorRatio: 0.05, for: '5m' });
+    // scraped at :30 of every minute, one scrape in four failing; every request fails
+    const values = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 || i % 8 === 7 ? '_' : String(300 * i))).join(' ');
+    const input = [series(`http_requests_total${labelMatchers({ ...scrape, code: '500' })}`, values)];
+    runScenarios([slow, errors.alert, errors.watch], [{ name: 'outage, one scrape in four lost', input, checks: [fires(errors.alert.name, '15m')] }], '30s', '1m');
+  });
+
   it('fires above the quantile, not at it: exactly 5% slower than the threshold is a p95 of the threshold', () => {
     const latency = latencyThreshold({ service: svc, quantile: 0.95, thresholdSeconds: 0.5, buckets, for: '5m' });
     const errors = errorRate({ service: svc, maxErrorRatio: 0.05, for: '5m' });

@@ -1,5 +1,6 @@
 import { OptionsError } from '../../authoring/options-error.ts';
 import type { ServiceDefinition } from '../../authoring/service.ts';
+import { serviceDefaults } from '../../normalize/services.ts';
 import type { Matchers } from '../../promql/selector.ts';
 import { formatDuration, MINUTE, parseDuration } from '../../util/duration.ts';
 import { requireLabelNames, requireOneOf, requireService } from '../shared.ts';
@@ -21,7 +22,7 @@ export interface CheckedTrafficOptions {
   readonly kept: readonly string[];
   /** How long the condition must hold, the rate window included (`for`, default 5m). */
   readonly duration: string;
-  /** The rate window (`window`, default 2m or `duration` if shorter). */
+  /** The rate window (`window`, default 2m or four scrape intervals if longer, or `duration` if shorter). */
   readonly window: string;
   /** The rule's own `for`: the duration beyond the window, or undefined when the window is all of it. */
   readonly pending: string | undefined;
@@ -29,6 +30,8 @@ export interface CheckedTrafficOptions {
 
 const DEFAULT_DURATION = '5m';
 const DEFAULT_WINDOW_MS = 2 * MINUTE;
+/** A rate window holds this many scrapes, so that one missed scrape neither empties it nor restarts the `for`. */
+const SCRAPES_PER_WINDOW = 4;
 
 /**
  * What every request-traffic template checks first (definitions are loaded without type checks),
@@ -61,12 +64,16 @@ export function checkedTrafficOptions(
 function checkedDurations(call: string, options: TrafficOptions): Pick<CheckedTrafficOptions, 'duration' | 'window' | 'pending'> {
   const duration = options.for ?? DEFAULT_DURATION;
   const durationMs = requireDuration(call, 'for', duration);
-  const window = options.window ?? formatDuration(Math.min(DEFAULT_WINDOW_MS, durationMs));
+  const window = options.window ?? formatDuration(Math.min(Math.max(DEFAULT_WINDOW_MS, SCRAPES_PER_WINDOW * scrapeIntervalMs(options.service)), durationMs));
   const windowMs = requireDuration(call, 'window', window);
   if (windowMs === 0 || windowMs > durationMs) {
     throw new OptionsError(`${call}: \`window\` (${window}) must be longer than 0 and no longer than \`for\` (${duration}), which counts the window`);
   }
   return { duration, window, pending: windowMs < durationMs ? formatDuration(durationMs - windowMs) : undefined };
+}
+
+function scrapeIntervalMs(service: ServiceDefinition): number {
+  return parseDuration(service.interval ?? serviceDefaults.interval) ?? parseDuration(serviceDefaults.interval)!;
 }
 
 function requireDuration(call: string, field: string, value: unknown): number {
