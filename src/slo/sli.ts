@@ -43,8 +43,11 @@ export function normalizeSli(
       if (le === undefined) return undefined;
       const matchers = sli.matchers ?? {};
       const bucket = selector(`${sli.histogram}_bucket`, { ...matchers, le: oneOf(le.spellings) });
-      const count = sumBy(keep, `rate(${selector(`${sli.histogram}_count`, matchers)}[${WINDOW_PLACEHOLDER}])`);
-      const fast = sumBy(keep, `rate(${bucket}[${WINDOW_PLACEHOLDER}])`);
+      const fastRate = `rate(${bucket}[${WINDOW_PLACEHOLDER}])`;
+      // Only the series that have the threshold bucket are judged: while a rollout changes the
+      // boundaries, the requests of a pod without it would otherwise all count as slow.
+      const count = sumBy(keep, `rate(${selector(`${sli.histogram}_count`, matchers)}[${WINDOW_PLACEHOLDER}]) and ignoring (le) ${fastRate}`);
+      const fast = sumBy(keep, fastRate);
       return {
         // A histogram exposes every bucket with its count: a threshold bucket missing beside the
         // count is one the service does not have, and the SLI has no data rather than no slow requests.

@@ -115,6 +115,29 @@ describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
     );
   });
 
+  it('do not page for a latency SLI while a rollout changes the buckets: only the pods with the threshold bucket are judged', () => {
+    const speed = slo({
+      service: svc,
+      name: 'latency',
+      objective: 99,
+      sli: latency({ histogram: 'http_request_duration_seconds', matchers: { job: svc.name }, thresholdSeconds: 0.25, buckets: [0.1, 0.25, 0.5] }),
+    });
+    const histogram = (pod: string, suffix: string, le?: string) =>
+      series(`http_request_duration_seconds_${suffix}${labelMatchers({ job: svc.name, namespace: svc.namespace, pod, ...(le ? { le } : {}) })}`, '0+600x120');
+    // Every request takes under 0.1s; the new version declares 0.1 0.3 1 instead of 0.1 0.25 0.5.
+    const pod = (name: string, boundaries: string[]) => [...boundaries.map((le) => histogram(name, 'bucket', le)), histogram(name, 'bucket', '+Inf'), histogram(name, 'count')];
+    runScenarios(
+      [svc, speed],
+      [
+        {
+          name: 'half the pods on new buckets',
+          input: [...pod('old', ['0.1', '0.25', '0.5']), ...pod('new', ['0.1', '0.3', '1'])],
+          checks: [{ expr: 'ALERTS{alertstate="firing"}', eval_time: '90m', exp_samples: [] }],
+        },
+      ],
+    );
+  });
+
   it('record no errors for a group of an SLO by label whose requests have not failed, beside one whose have', () => {
     const byRoute = availability({ by: ['route'] });
     runScenarios(
