@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { setImmediate as turnOfTheEventLoop } from 'node:timers/promises';
 import type { RenderedBundle } from '../bundle.ts';
 import { compareStrings } from '../util/compare.ts';
-import { abandonedStaging, compareWithDisk, listEntries, previouslyGenerated } from './out-dir.ts';
+import { abandonedStaging, compareListed, listEntries, previouslyGenerated } from './out-dir.ts';
 
 export interface BundleDifference {
   /** Generated now, absent from disk. */
   readonly missing: readonly string[];
-  /** On disk with other content. */
+  /** On disk with other content, or as something other than a regular file (a symbolic link, a directory). */
   readonly stale: readonly string[];
   /** Generated earlier by vigil, no longer produced, or staged by a build that was killed. */
   readonly extra: readonly string[];
@@ -29,14 +29,14 @@ const FILES_PER_TURN = 100;
 export async function diffBundle(outDir: string, rendered: RenderedBundle): Promise<BundleDifference> {
   const missing: string[] = [];
   const stale: string[] = [];
+  const entries = listEntries(outDir);
   let compared = 0;
   for (const [path, text] of rendered) {
-    const comparison = compareWithDisk(join(outDir, path), text);
+    const comparison = compareListed(outDir, path, text, entries);
     if (comparison === 'missing') missing.push(path);
     else if (comparison === 'different') stale.push(path);
     if (++compared % FILES_PER_TURN === 0) await turnOfTheEventLoop();
   }
-  const entries = listEntries(outDir);
   const extra = [...previouslyGenerated(outDir, entries)].filter((p) => !rendered.has(p) && existsSync(join(outDir, p)));
   // A killed build's staged files would be committed with out/, though the next build removes them.
   extra.push(...abandonedStaging(entries));

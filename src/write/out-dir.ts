@@ -33,6 +33,19 @@ export function compareWithDisk(file: string, text: string): 'missing' | 'same' 
   return length === onDisk.length && textBuffer.subarray(0, length).equals(onDisk) ? 'same' : 'different';
 }
 
+/**
+ * How the file vigil would write at `path` compares with what the listing of `outDir` found
+ * there. Only a regular file reached through real directories can be the same: a symbolic link
+ * is committed as a link (one leading out of the directory is refused by kustomize), and the
+ * build refuses to write through a link to a directory. Neither is opened: a named pipe would
+ * block the read for ever.
+ */
+export function compareListed(outDir: string, path: string, text: string, entries: ReadonlyMap<string, EntryKind>): 'missing' | 'same' | 'different' {
+  const kind = entries.get(path);
+  if (kind === 'file') return compareWithDisk(join(outDir, path), text);
+  return kind === undefined && notADirectoryOnTheWay(path, entries) === undefined ? 'missing' : 'different';
+}
+
 /** The file's bytes in a buffer the next call reuses, or undefined when it cannot be read. */
 function readReused(file: string): Buffer | undefined {
   let fd: number;

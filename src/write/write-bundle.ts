@@ -73,7 +73,8 @@ async function stageChanged(outDir: string, rendered: RenderedBundle, onDisk: Re
       const target = join(outDir, path);
       const there = onDisk.get(path);
       if (there === 'directory' || (there === 'other' && isDirectory(target))) throw new WriteError(path, new Error('a directory is in the way'));
-      if (there !== undefined && compareWithDisk(target, text) === 'same') return;
+      // Anything but a regular file (a symbolic link to the same text) is replaced by one.
+      if (there === 'file' && compareWithDisk(target, text) === 'same') return;
       const temp = `${target}${TEMP_MARKER}${process.pid}`;
       staged.push({ path, temp, target });
       try {

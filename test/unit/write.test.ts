@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paths } from '../../src/naming.ts';
@@ -177,22 +178,44 @@ describe('writeBundle and diffBundle', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('follows a symbolic link where a file goes, as for any file there', async () => {
+  it('replaces a symbolic link where a file goes by the file, though it leads to the same text', async () => {
     const elsewhere = tempDir();
     try {
       await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n`, 'b.yaml': `${header}b: 1\n` }));
       writeFileSync(join(elsewhere.dir, 'a.yaml'), `${header}a: 1\n`);
-      // A link to the same text: up to date, and left a link.
       symlinkSync(join(elsewhere.dir, 'a.yaml'), join(dir, 'linked-a.yaml'));
       const linked = bundle({ 'b.yaml': `${header}b: 1\n`, 'linked-a.yaml': `${header}a: 1\n` });
-      expect((await writeBundle(dir, linked)).written).toEqual(['.vigil-manifest']);
-      expect(lstatSync(join(dir, 'linked-a.yaml')).isSymbolicLink()).toBe(true);
+      expect((await writeBundle(dir, linked)).written).toEqual(['.vigil-manifest', 'linked-a.yaml']);
+      expect(lstatSync(join(dir, 'linked-a.yaml')).isFile()).toBe(true);
+      expect(readFileSync(join(elsewhere.dir, 'a.yaml'), 'utf8')).toBe(`${header}a: 1\n`);
       // A link to a directory is a directory in the way.
       symlinkSync(elsewhere.dir, join(dir, 'c.yaml'));
       const before = snapshot(dir);
       const next = bundle({ 'b.yaml': `${header}b: 2\n`, 'c.yaml': `${header}c: 1\n` });
       await expect(writeBundle(dir, next)).rejects.toThrow(/c\.yaml: a directory is in the way/);
       expect(snapshot(dir)).toEqual(before);
+    } finally {
+      elsewhere.cleanup();
+    }
+  });
+
+  it('finds a generated file stale when it is a symbolic link, lies behind one, or is no regular file, though it reads the same', async () => {
+    const elsewhere = tempDir();
+    try {
+      const files = bundle({ 'a.yaml': `${header}a: 1\n`, 'runbooks/page.md': `${header}page\n`, 'pipe.yaml': `${header}p: 1\n` });
+      await writeBundle(dir, files);
+      // Committed, a link is a link: one leading out of out/ is refused by kustomize, and the build refuses to write through one to a directory.
+      writeFileSync(join(elsewhere.dir, 'a.yaml'), `${header}a: 1\n`);
+      rmSync(join(dir, 'a.yaml'));
+      symlinkSync(join(elsewhere.dir, 'a.yaml'), join(dir, 'a.yaml'));
+      mkdirSync(join(elsewhere.dir, 'runbooks'));
+      writeFileSync(join(elsewhere.dir, 'runbooks', 'page.md'), `${header}page\n`);
+      rmSync(join(dir, 'runbooks'), { recursive: true });
+      symlinkSync(join(elsewhere.dir, 'runbooks'), join(dir, 'runbooks'));
+      // Reading a named pipe would wait for a writer for ever.
+      rmSync(join(dir, 'pipe.yaml'));
+      execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+      expect(await diffBundle(dir, files)).toEqual({ missing: [], stale: ['a.yaml', 'pipe.yaml', 'runbooks/page.md'], extra: [] });
     } finally {
       elsewhere.cleanup();
     }
