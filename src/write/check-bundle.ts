@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { setImmediate as turnOfTheEventLoop } from 'node:timers/promises';
 import type { RenderedBundle } from '../bundle.ts';
 import { compareStrings } from '../util/compare.ts';
-import { abandonedStaging, compareListed, listEntries, previouslyGenerated } from './out-dir.ts';
+import { compareListed, listEntries, previouslyGenerated, stagedFiles } from './out-dir.ts';
 
 export interface BundleDifference {
   /** Generated now, absent from disk. */
   readonly missing: readonly string[];
   /** On disk with other content, or as something other than a regular file (a symbolic link, a directory). */
   readonly stale: readonly string[];
-  /** Generated earlier by vigil, no longer produced, or staged by a build that was killed. */
+  /** Generated earlier by vigil, no longer produced, or staged by a build. */
   readonly extra: readonly string[];
 }
 
@@ -38,7 +38,7 @@ export async function diffBundle(outDir: string, rendered: RenderedBundle): Prom
     if (++compared % FILES_PER_TURN === 0) await turnOfTheEventLoop();
   }
   const extra = [...previouslyGenerated(outDir, entries)].filter((p) => !rendered.has(p) && existsSync(join(outDir, p)));
-  // A killed build's staged files would be committed with out/, though the next build removes them.
-  extra.push(...abandonedStaging(entries));
+  // Staged files would be committed with out/, though the build that staged them renames them or the next removes them.
+  extra.push(...stagedFiles(entries));
   return { missing: missing.sort(compareStrings), stale: stale.sort(compareStrings), extra: extra.sort(compareStrings) };
 }

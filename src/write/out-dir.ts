@@ -112,15 +112,25 @@ export function listEntries(dir: string): Map<string, EntryKind> {
   return listing;
 }
 
-/** Files staged by a build whose process is gone (killed while it wrote): the next build removes them. */
-export function abandonedStaging(entries: ReadonlyMap<string, EntryKind>): string[] {
-  return [...entries].flatMap(([path, kind]) =>
-    kind === 'staged' && !isRunning(Number(path.slice(path.lastIndexOf(TEMP_MARKER) + TEMP_MARKER.length))) ? [path] : [],
-  );
+/**
+ * Files staged by a build, running or not. None is output: committed, a file staged on one machine
+ * names a process of that machine, which on another may well be running (pid 1 always is).
+ */
+export function stagedFiles(entries: ReadonlyMap<string, EntryKind>): string[] {
+  return [...entries].flatMap(([path, kind]) => (kind === 'staged' ? [path] : []));
 }
 
-function isRunning(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+/** Files staged by a build that is not running beside this one (killed while it wrote): the next build removes them. */
+export function abandonedStaging(entries: ReadonlyMap<string, EntryKind>): string[] {
+  return stagedFiles(entries).filter((path) => !isAnotherBuild(Number(path.slice(path.lastIndexOf(TEMP_MARKER) + TEMP_MARKER.length))));
+}
+
+/**
+ * Whether the process is running and is not this one: this build has staged nothing yet, and a
+ * build killed in a container had the pid a build there gets again (1, or another small one).
+ */
+function isAnotherBuild(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -97,20 +97,25 @@ describe('writeBundle and diffBundle', () => {
     await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n` }));
     // No process has this pid (Linux pids stay below 2^22); the staging of a running build stays.
     const abandoned = join(dir, `a.yaml${TEMP_MARKER}99999999`);
-    const running = join(dir, `b.yaml${TEMP_MARKER}${process.pid}`);
+    const running = join(dir, `b.yaml${TEMP_MARKER}${process.ppid}`);
+    // Staged under this process's pid by a build that had it before (in a container, the same pid every run).
+    const ownPid = join(dir, `c.yaml${TEMP_MARKER}${process.pid}`);
     writeFileSync(abandoned, 'half written');
     writeFileSync(running, 'being written');
+    writeFileSync(ownPid, 'half written');
     await writeBundle(dir, bundle({ 'a.yaml': `${header}a: 1\n` }));
     expect(existsSync(abandoned)).toBe(false);
     expect(existsSync(running)).toBe(true);
+    expect(existsSync(ownPid)).toBe(false);
   });
 
-  it('finds out/ not up to date while it holds what a killed build staged, which the next build removes', async () => {
+  it('finds out/ not up to date while it holds what a build staged, whether or not a process of that pid runs here', async () => {
     const files = bundle({ 'a.yaml': `${header}a: 1\n` });
     await writeBundle(dir, files);
-    writeFileSync(join(dir, `a.yaml${TEMP_MARKER}99999999`), `${header}a: 2\n`);
-    writeFileSync(join(dir, `b.yaml${TEMP_MARKER}${process.pid}`), `${header}b: 1\n`);
-    expect(await diffBundle(dir, files)).toEqual({ missing: [], stale: [], extra: [`a.yaml${TEMP_MARKER}99999999`] });
+    // Committed from another machine, a pid says nothing of this one's processes: 1 runs on every machine.
+    const staged = [`a.yaml${TEMP_MARKER}99999999`, `b.yaml${TEMP_MARKER}1`, `c.yaml${TEMP_MARKER}${process.ppid}`];
+    for (const path of staged) writeFileSync(join(dir, path), `${header}x: 2\n`);
+    expect(await diffBundle(dir, files)).toEqual({ missing: [], stale: [], extra: staged });
   });
 
   it.skipIf(process.getuid?.() === 0)('fails, rather than reporting it deleted, when a file it no longer generates cannot be deleted', async () => {
