@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setImmediate as turnOfTheEventLoop } from 'node:timers/promises';
 import type { RenderedBundle } from '../bundle.ts';
 import { compareStrings } from '../util/compare.ts';
-import { compareListed, listEntries, previouslyGenerated, stagedFiles } from './out-dir.ts';
+import { compareListed, listEntries, previouslyGenerated, readIfExists, stagedFiles } from './out-dir.ts';
 
 export interface BundleDifference {
   /** Generated now, absent from disk. */
@@ -12,6 +12,8 @@ export interface BundleDifference {
   readonly stale: readonly string[];
   /** Generated earlier by vigil, no longer produced, or staged by a build. */
   readonly extra: readonly string[];
+  /** The stale files whose only difference is CRLF line endings, as a checkout with `core.autocrlf` leaves them. */
+  readonly crlf: readonly string[];
 }
 
 export function isUpToDate(difference: BundleDifference): boolean {
@@ -40,5 +42,12 @@ export async function diffBundle(outDir: string, rendered: RenderedBundle): Prom
   const extra = [...previouslyGenerated(outDir, entries)].filter((p) => !rendered.has(p) && existsSync(join(outDir, p)));
   // Staged files would be committed with out/, though the build that staged them renames them or the next removes them.
   extra.push(...stagedFiles(entries));
-  return { missing: missing.sort(compareStrings), stale: stale.sort(compareStrings), extra: extra.sort(compareStrings) };
+  // Only regular files are read: a named pipe would block the read for ever.
+  const crlf = stale.filter((path) => entries.get(path) === 'file' && readIfExists(join(outDir, path))?.replaceAll('\r\n', '\n') === rendered.get(path));
+  return { missing: missing.sort(compareStrings), stale: stale.sort(compareStrings), extra: extra.sort(compareStrings), crlf: crlf.sort(compareStrings) };
+}
+
+/** What to do about files whose only difference is CRLF line endings: git converts them at checkout unless told the files are not text. */
+export function crlfHint(shownOut: string): string {
+  return `the files marked CRLF differ only in line endings, which a checkout converted (git's core.autocrlf): a file ${shownOut}/.gitattributes holding \`* -text\` makes git keep vigil's LF; then run \`vigil build\``;
 }

@@ -47,7 +47,7 @@ describe('writeBundle and diffBundle', () => {
     writeFileSync(join(dir, 'old', 'NOTES.md'), 'mine\n');
     writeFileSync(join(dir, 'README.md'), 'mine too\n');
     const next = bundle({ 'kept.yaml': `${header}k: 2\n` });
-    expect(await diffBundle(dir, next)).toEqual({ missing: [], stale: ['.vigil-manifest', 'kept.yaml'], extra: ['old/gone.yaml'] });
+    expect(await diffBundle(dir, next)).toEqual({ missing: [], stale: ['.vigil-manifest', 'kept.yaml'], extra: ['old/gone.yaml'], crlf: [] });
     const result = await writeBundle(dir, next);
     expect(result.deleted).toEqual(['old/gone.yaml']);
     expect(readFileSync(join(dir, 'old', 'NOTES.md'), 'utf8')).toBe('mine\n');
@@ -115,7 +115,7 @@ describe('writeBundle and diffBundle', () => {
     // Committed from another machine, a pid says nothing of this one's processes: 1 runs on every machine.
     const staged = [`a.yaml${TEMP_MARKER}99999999`, `b.yaml${TEMP_MARKER}1`, `c.yaml${TEMP_MARKER}${process.ppid}`];
     for (const path of staged) writeFileSync(join(dir, path), `${header}x: 2\n`);
-    expect(await diffBundle(dir, files)).toEqual({ missing: [], stale: [], extra: staged });
+    expect(await diffBundle(dir, files)).toEqual({ missing: [], stale: [], extra: staged, crlf: [] });
   });
 
   it.skipIf(process.getuid?.() === 0)('fails, rather than reporting it deleted, when a file it no longer generates cannot be deleted', async () => {
@@ -140,8 +140,16 @@ describe('writeBundle and diffBundle', () => {
     writeFileSync(join(dir, 'a.yaml'), `${header}a: tampered\n`);
     const before = snapshot(dir);
     const next = bundle({ 'a.yaml': `${header}a: 1\n`, 'b.yaml': `${header}b: 1\n`, 'c.yaml': `${header}c: 1\n` });
-    expect(await diffBundle(dir, next)).toEqual({ missing: ['c.yaml'], stale: ['.vigil-manifest', 'a.yaml'], extra: [] });
+    expect(await diffBundle(dir, next)).toEqual({ missing: ['c.yaml'], stale: ['.vigil-manifest', 'a.yaml'], extra: [], crlf: [] });
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('tells the stale files whose only difference is CRLF line endings, as a checkout with core.autocrlf leaves them', async () => {
+    const files = bundle({ 'a.yaml': `${header}a: 1\nb: 2\n`, 'b.yaml': `${header}b: 1\n` });
+    await writeBundle(dir, files);
+    writeFileSync(join(dir, 'a.yaml'), `${header}a: 1\nb: 2\n`.replaceAll('\n', '\r\n'));
+    writeFileSync(join(dir, 'b.yaml'), `${header}b: 2\n`.replaceAll('\n', '\r\n'));
+    expect(await diffBundle(dir, files)).toEqual({ missing: [], stale: ['a.yaml', 'b.yaml'], extra: [], crlf: ['a.yaml'] });
   });
 
   it('lets the event loop turn while it compares a large bundle', async () => {
@@ -220,7 +228,7 @@ describe('writeBundle and diffBundle', () => {
       // Reading a named pipe would wait for a writer for ever.
       rmSync(join(dir, 'pipe.yaml'));
       execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
-      expect(await diffBundle(dir, files)).toEqual({ missing: [], stale: ['a.yaml', 'pipe.yaml', 'runbooks/page.md'], extra: [] });
+      expect(await diffBundle(dir, files)).toEqual({ missing: [], stale: ['a.yaml', 'pipe.yaml', 'runbooks/page.md'], extra: [], crlf: [] });
     } finally {
       elsewhere.cleanup();
     }

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { diffBundle, isUpToDate } from '../../write/check-bundle.ts';
+import { crlfHint, diffBundle, isUpToDate } from '../../write/check-bundle.ts';
 import { writeBundle } from '../../write/write-bundle.ts';
 import { plural } from '../../diagnostics/format-human.ts';
 import { configOption, type CommandRegistration } from '../command.ts';
@@ -35,9 +35,11 @@ export async function buildCommand(options: BuildOptions, cwd: string, output: O
       return ExitCode.ok;
     }
     for (const path of difference.missing) output.err(`missing: ${shownOut}/${path}`);
-    for (const path of difference.stale) output.err(`stale:   ${shownOut}/${path}`);
+    const crlf = new Set(difference.crlf);
+    for (const path of difference.stale) output.err(`stale:   ${shownOut}/${path}${crlf.has(path) ? ' (CRLF line endings)' : ''}`);
     for (const path of difference.extra) output.err(`extra:   ${shownOut}/${path}`);
     output.err(`${shownOut}/ is not what the definitions compile to: run \`vigil build\` and commit the result`);
+    if (crlf.size > 0) output.err(crlfHint(shownOut));
     return ExitCode.failed;
   }
   const result = await holdingSignals((stop) => writeBundle(compiled.outDir, compiled.rendered, { stop }));

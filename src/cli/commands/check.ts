@@ -9,7 +9,7 @@ import { loadProject } from '../../load/load-project.ts';
 import { renderBundle } from '../../render/render.ts';
 import { validationRules } from '../../validate/index.ts';
 import { isLintRule } from '../../validate/rule.ts';
-import { diffBundle } from '../../write/check-bundle.ts';
+import { crlfHint, diffBundle } from '../../write/check-bundle.ts';
 import { configOption, type CommandRegistration } from '../command.ts';
 import { ExitCode, type Output } from '../io.ts';
 import { outDirOf, type ProjectOptions } from '../pipeline.ts';
@@ -74,13 +74,14 @@ async function collect(options: CheckOptions, cwd: string, checked: Checked): Pr
   checked.steps.push(...tools.ran.map((r) => `ran ${r}`), ...tools.missing.map((t) => `skipped ${t}: not on PATH`));
   checked.skipped.push(...tools.missing);
   checked.steps.push(`compared ${shownOut}/ with the ${rendered.size} files the definitions compile to`);
+  const crlf = new Set(difference.crlf);
   const stale = [
     ...difference.missing.map((p) => [p, 'missing'] as const),
-    ...difference.stale.map((p) => [p, 'stale'] as const),
+    ...difference.stale.map((p) => [p, crlf.has(p) ? 'stale (CRLF line endings)' : 'stale'] as const),
     ...difference.extra.map((p) => [p, 'no longer generated'] as const),
   ].map(([path, state]) =>
     errorAt('stale-output', { file: `${shownOut}/${path}` }, `${shownOut}/${path} is ${state}: ${shownOut}/ is not what the definitions compile to`, {
-      hint: 'run `vigil build` and commit the result',
+      hint: crlf.has(path) ? crlfHint(shownOut) : 'run `vigil build` and commit the result',
     }),
   );
   return [...diagnostics, ...schemaProblems, ...tools.diagnostics, ...stale];
