@@ -2,7 +2,7 @@ import type { AlertSeverity } from '../authoring/alert.ts';
 import type { BurnWindow, SloDefinition, TierOptions } from '../authoring/slo.ts';
 import { errorAt, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { BurnTierIR, BurnWindowIR, ServiceIR, SloIR } from '../ir.ts';
-import { sloId } from '../naming.ts';
+import { reservedAlertLabels, sloId, sloLabel } from '../naming.ts';
 import { isValidLabelName } from '../promql/selector.ts';
 import { exact, formatExact } from '../util/decimal.ts';
 import { DAY, parseDuration } from '../util/duration.ts';
@@ -38,6 +38,14 @@ export function normalizeSlo(definition: SloDefinition, service: ServiceIR, diag
   const keep = [...new Set(definition.by ?? [])].sort();
   for (const label of keep) {
     if (!isValidLabelName(label) || label.startsWith('__')) report('invalid-label', 'by', `\`${label}\` is not a valid label name`);
+    else if (labelsOfEveryRule(service).includes(label)) {
+      report(
+        'reserved-label',
+        'by',
+        `SLO \`${definition.name}\` is kept per \`${label}\`, a label its recordings and alerts set themselves: the rule's value replaces the series' own, so two values (the Prometheus Operator labels \`service\` with the Kubernetes Service's name) become one label set and Prometheus evaluates none of them`,
+        'keep the SLO per a label vigil does not set, such as `route` or `topic`',
+      );
+    }
   }
 
   const sli = normalizeSli(definition.sli, keep, location, `${path} > sli`, diagnostics);
@@ -182,4 +190,9 @@ function windowSpec(window: BurnWindow, report: Report): WindowSpec | undefined 
     return undefined;
   }
   return { longMs, shortMs, factor: formatExact(window.factor) };
+}
+
+/** The labels vigil writes on every rule of an SLO, over whatever its expression keeps. */
+function labelsOfEveryRule(service: ServiceIR): string[] {
+  return [...reservedAlertLabels, sloLabel, ...Object.keys(service.labels)];
 }

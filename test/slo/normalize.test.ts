@@ -21,6 +21,8 @@ const invalid: [string, Partial<SloOptions>, string, string][] = [
   ['window in hours', { window: '720h' }, 'slo-window', 'window'],
   ['name with a capital', { name: 'Availability' }, 'invalid-name', 'name'],
   ['by a label with a dash', { by: ['my-route'] }, 'invalid-label', 'by'],
+  ['by the service label its rules set', { by: ['service'] }, 'reserved-label', 'by'],
+  ['by the slo label its rules set', { by: ['slo'] }, 'reserved-label', 'by'],
   ['errors not a selector', { sli: errorRatio({ errors: 'sum(x_total)', total: 'y_total' }) }, 'slo-sli', 'sli > errors'],
   ['errors without the total\'s job', { sli: errorRatio({ errors: 'http_requests_total{code=~"5.."}', total: 'http_requests_total{job="checkout"}' }) }, 'slo-sli', 'sli > errors'],
   ['errors and total swapped', { sli: errorRatio({ errors: 'http_requests_total{job="checkout"}', total: 'http_requests_total{job="checkout",code=~"5.."}' }) }, 'slo-sli', 'sli > errors'],

@@ -133,6 +133,8 @@ describe('errorRate and latencyThreshold refuse options that would compile to a 
     ['a narrowing of the job', () => errorRate({ service: svc, maxErrorRatio: 0.05, matchers: { job: 'other' } }), /`matchers` sets `job`/],
     ['alerting by the failure label', () => errorRate({ service: svc, maxErrorRatio: 0.05, by: ['code'] }), /`by` holds `code`/],
     ['alerting by the bucket label', () => latencyThreshold({ service: svc, thresholdSeconds: 0.5, by: ['le'] }), /`by` holds `le`/],
+    ['alerting by the service label the alert sets', () => errorRate({ service: svc, maxErrorRatio: 0.05, by: ['service'] }), /`by` holds `service`, a label the alert sets itself/],
+    ['alerting by a label of the service', () => latencyThreshold({ service: service({ name: 'checkout', namespace: 'shop', team: 'payments', labels: { tier: 'gold' } }), thresholdSeconds: 0.5, by: ['tier'] }), /`by` holds `tier`, a label the alert sets itself/],
     ['a window longer than `for`', () => errorRate({ service: svc, maxErrorRatio: 0.05, for: '5m', window: '10m' }), /`window` \(10m\) must be longer than 0 and no longer than `for` \(5m\)/],
     ['a `for` that is no duration', () => errorRate({ service: svc, maxErrorRatio: 0.05, for: '5 minutes' }), /`for` must be a Prometheus duration/],
   ];

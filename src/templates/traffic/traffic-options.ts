@@ -1,5 +1,6 @@
 import { OptionsError } from '../../authoring/options-error.ts';
 import type { ServiceDefinition } from '../../authoring/service.ts';
+import { reservedAlertLabels } from '../../naming.ts';
 import { serviceDefaults } from '../../normalize/services.ts';
 import type { Matchers } from '../../promql/selector.ts';
 import { formatDuration, MINUTE, parseDuration } from '../../util/duration.ts';
@@ -56,6 +57,12 @@ export function checkedTrafficOptions(
   const own = reserved(profile);
   const keptOwn = kept.find((label) => own.includes(label));
   if (keptOwn !== undefined) throw new OptionsError(`${call}: \`by\` holds \`${keptOwn}\`, the label the alert itself matches on; alerting by it would compare each value with itself`);
+  const keptLabelled = kept.find((label) => reservedAlertLabels.includes(label) || Object.hasOwn(options.service.labels ?? {}, label));
+  if (keptLabelled !== undefined) {
+    throw new OptionsError(
+      `${call}: \`by\` holds \`${keptLabelled}\`, a label the alert sets itself: its value replaces the series' own, so two values (the Prometheus Operator labels \`service\` with the Kubernetes Service's name) become one label set and Prometheus evaluates nothing; alert by a label vigil does not set, such as \`route\``,
+    );
+  }
   const narrowed = Object.keys(options.matchers ?? {}).find((label) => own.includes(label) || Object.hasOwn(options.service.scrapeLabels, label));
   if (narrowed !== undefined) throw new OptionsError(`${call}: \`matchers\` sets \`${narrowed}\`, which the alert sets itself; narrow the requests by other labels`);
   return { call, profile, kept, ...checkedDurations(call, options) };
