@@ -101,6 +101,9 @@ describe('validation rules', () => {
       checkout,
       testService({ name: 'checkout', namespace: 'shop-eu' }),
       testService({ name: 'checkout-legacy', selector: { 'app.kubernetes.io/name': 'checkout' }, scrape: false }),
+      // Another port of the same Kubernetes Service: the operator keeps only each monitor's port.
+      testService({ name: 'checkout-jvm', selector: { 'app.kubernetes.io/name': 'checkout' }, port: 'jmx-metrics' }),
+      testService({ name: 'checkout-envoy', selector: { 'app.kubernetes.io/name': 'checkout', sidecar: 'envoy' }, port: 'envoy-metrics' }),
     ]);
     expect(apart.diagnostics.map((d) => d.code)).not.toContain('service-selector');
   });

@@ -6,7 +6,7 @@ import { servicePath, type ValidationRule } from '../rule.ts';
 export const serviceSelector: ValidationRule = {
   id: 'service-selector',
   description:
-    "Each scraped service's ServiceMonitor selects its own Kubernetes Services: a selector is not empty, not another service's of the same namespace, and does not take in another's.",
+    "Each scraped service's ServiceMonitor selects its own Kubernetes Services: a selector is not empty, not another service's of the same namespace and metrics port, and does not take in another's.",
   check(ir) {
     const diagnostics: Diagnostic[] = [];
     const scraped = ir.services.filter((s) => s.scrape);
@@ -49,7 +49,11 @@ function shown(service: ServiceIR): string {
   return `\`{${Object.entries(service.selector).map(([k, v]) => `${k}=${v}`).join(', ')}}\``;
 }
 
-/** Services by namespace and selector label, so finding the selectors that hold all of one's labels reads only the shortest list. */
+/**
+ * Services by namespace, port and selector label, so finding the selectors that hold all of one's
+ * labels reads only the shortest list. The operator keeps only the endpoints of a ServiceMonitor's
+ * port name, so two services reading different ports of one Kubernetes Service scrape apart.
+ */
 class SelectorIndex {
   private readonly byLabel = new Map<string, ServiceIR[]>();
 
@@ -63,7 +67,7 @@ class SelectorIndex {
     }
   }
 
-  /** The other services of its namespace whose selectors hold every label of its own: it selects their Kubernetes Services too. */
+  /** The other services of its namespace and port whose selectors hold every label of its own: it scrapes their targets too. */
   alsoSelected(service: ServiceIR): ServiceIR[] {
     let shortest: readonly ServiceIR[] | undefined;
     for (const key of this.keys(service)) {
@@ -75,6 +79,6 @@ class SelectorIndex {
 
   private keys(service: ServiceIR): string[] {
     // Should two labels ever spell one key, that only widens the candidates: the filter compares the selectors themselves.
-    return Object.entries(service.selector).map(([k, v]) => `${service.namespace}/${k}=${v}`);
+    return Object.entries(service.selector).map(([k, v]) => `${service.namespace}/${service.port}/${k}=${v}`);
   }
 }
