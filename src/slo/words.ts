@@ -53,8 +53,12 @@ export function burnDescription(slo: SloIR, serviceName: string, tier: BurnTierI
   ].join(' ');
 }
 
+/**
+ * The no-data alert is `absent()`: it carries none of the SLO's `by` labels, and it fires only
+ * once every group is gone, so its words name the SLO alone.
+ */
 export function noDataSummary(slo: SloIR, serviceName: string): string {
-  return `${sloTitle(slo, serviceName)} SLO: no SLI data`;
+  return `${serviceName} ${slo.name} SLO: no SLI data`;
 }
 
 export function noDataDescription(slo: SloIR, serviceName: string, forDuration: string): string {
@@ -62,7 +66,8 @@ export function noDataDescription(slo: SloIR, serviceName: string, forDuration: 
   const causes = histogram
     ? "the service is down or not scraped, a metric was renamed, or the threshold is not one of the histogram's buckets"
     : 'the service is down or not scraped, or a metric was renamed';
-  return `The SLI of the ${sloTitle(slo, serviceName)} SLO has returned no data for ${forDuration}: the series it reads are missing (${causes}). Its burn-rate alerts cannot fire until data returns.`;
+  const everyGroup = slo.by.length ? ` for any ${slo.by.join(' and ')}` : '';
+  return `The SLI of the ${serviceName} ${slo.name} SLO has returned no data${everyGroup} for ${forDuration}: the series it reads are missing (${causes}). Its burn-rate alerts cannot fire until data returns.`;
 }
 
 /** `52s`, `5m46s`, `1d12h`: a detection time in minutes, rounded to the second. */

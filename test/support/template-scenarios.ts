@@ -5,7 +5,7 @@ import type { Definition } from '../../src/authoring/index.ts';
 import type { RenderedBundle } from '../../src/bundle.ts';
 import type { ServiceIR } from '../../src/ir.ts';
 import { paths } from '../../src/naming.ts';
-import type { InputSeries, PromqlExprTest, PromtoolTestCase } from '../../src/promtool/test-file.ts';
+import type { AlertRuleTest, InputSeries, PromqlExprTest, PromtoolTestCase } from '../../src/promtool/test-file.ts';
 import { quote } from '../../src/promql/selector.ts';
 import { renderBundle, renderYaml } from '../../src/render/render.ts';
 import { compileDefinitions } from './definitions.ts';
@@ -40,6 +40,8 @@ export interface Scenario {
   readonly name: string;
   readonly input: readonly InputSeries[];
   readonly checks: readonly PromqlExprTest[];
+  /** The alerts firing at a time, with their labels and expanded annotations. */
+  readonly alerts?: readonly AlertRuleTest[];
 }
 
 /**
@@ -70,7 +72,13 @@ export function runScenariosOnBundle(
       writeFileSync(join(dir, file), text);
       return [file];
     });
-    const tests: PromtoolTestCase[] = scenarios.map((s) => ({ name: s.name, interval, input_series: s.input, promql_expr_test: s.checks }));
+    const tests: PromtoolTestCase[] = scenarios.map((s) => ({
+      name: s.name,
+      interval,
+      input_series: s.input,
+      promql_expr_test: s.checks,
+      ...(s.alerts ? { alert_rule_test: s.alerts } : {}),
+    }));
     writeFileSync(join(dir, 'test.yaml'), renderYaml({ rule_files: ruleFiles, evaluation_interval: evaluationInterval, tests }));
     const run = promtool(['test', 'rules', 'test.yaml'], dir);
     expect(run.stdout + run.stderr, 'promtool test rules').toContain('SUCCESS');
