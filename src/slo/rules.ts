@@ -149,29 +149,30 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
 
 /** `(ratio_1h > t and ratio_5m > t) or (ratio_6h > t' and ratio_30m > t')`, guarded by the minimum event rate. */
 function burnExpression(slo: SloIR, tier: BurnTierIR, read: (metric: string) => string): string {
-  const measure = burnMeasure(slo, read);
-  const burning = tier.windows.map((w) => burnCondition(w, measure)).join('\nor\n');
+  const above = burnAbove(slo, read);
+  const burning = tier.windows.map((w) => burnCondition(w, above)).join('\nor\n');
   if (slo.minEventRate === undefined) return burning;
   return `(\n${burning}\n)\nand\n${read(sloRecordings.totalRate(BASE))} >= ${slo.minEventRate}`;
 }
 
-/** One pair: both windows' measures above the threshold. */
-export function burnCondition(window: BurnWindowIR, measure: (window: string) => string): string {
-  const above = (w: string) => `${measure(w)} > ${window.threshold}`;
-  return `(\n  ${above(window.long)}\nand\n  ${above(window.short)}\n)`;
+/** One pair: both windows' error ratios above the threshold. */
+export function burnCondition(window: BurnWindowIR, above: (window: string, threshold: string) => string): string {
+  return `(\n  ${above(window.long, window.threshold)}\nand\n  ${above(window.short, window.threshold)}\n)`;
 }
 
 /**
- * What a burn condition compares with its threshold over a window: the error ratio, weighed for
- * a derived window by the share of it recorded so far (1 once the whole window is).
+ * A window's error ratio above a threshold. A derived window's ratio is weighed by the share of
+ * the window recorded so far (1 once the whole window is), and the weighed ratio passes the
+ * threshold; the ratio itself is what the condition returns, since the description reads the
+ * alert's value as the share of bad events.
  */
-export function burnMeasure(slo: SloIR, read: (metric: string) => string): (window: string) => string {
+export function burnAbove(slo: SloIR, read: (metric: string) => string): (window: string, threshold: string) => string {
   const rawWindow = fastestLongWindow(slo);
-  return (window) => {
+  return (window, threshold) => {
     const ratio = read(sloRecordings.errorRatio(window));
-    if (!isDerived(slo, window, rawWindow)) return ratio;
+    if (!isDerived(slo, window, rawWindow)) return `${ratio} > ${threshold}`;
     const recorded = `clamp_max((time() - ${read(sloRecordings.recordedSince)}) / ${durationMs(window) / 1000}, 1)`;
-    return `${ratio} * on () group_left ()\n  ${recorded}`;
+    return `(\n    ${ratio}\n  and\n    ${ratio} * on () group_left ()\n    ${recorded} > ${threshold}\n  )`;
   };
 }
 

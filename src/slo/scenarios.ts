@@ -8,7 +8,7 @@ import type { InputSeries, PromqlExprTest, PromtoolTestCase } from '../promtool/
 import { exact } from '../util/decimal.ts';
 import { durationMs, formatDuration, MINUTE } from '../util/duration.ts';
 import { detectionRows, tierDetection, type Detection } from './detection.ts';
-import { alertWindows, burnCondition, burnMeasure, fastestLongWindow, isDerived } from './rules.ts';
+import { alertWindows, burnAbove, burnCondition, fastestLongWindow, isDerived } from './rules.ts';
 import { simulateSli } from './simulate.ts';
 import { BASE_WINDOW_MS, windowText } from './windows.ts';
 import { humanDuration } from './words.ts';
@@ -331,7 +331,7 @@ class ScenarioBuilder {
   burning(window: BurnWindowIR, minute: number): PromqlExprTest {
     const identity = this.identity();
     return {
-      expr: `count(${burnCondition(window, burnMeasure(this.slo, (metric) => selector(metric, identity)))})`,
+      expr: `count(${burnCondition(window, burnAbove(this.slo, (metric) => selector(metric, identity)))})`,
       eval_time: at(minute),
       exp_samples: [{ labels: '{}', value: 1 }],
     };
