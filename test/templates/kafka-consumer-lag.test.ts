@@ -190,8 +190,24 @@ function scenarios(exporter: KafkaExporter): Scenario[] {
     });
   }
   if (profile.committedOffset) {
+    // At 25m each of the three partitions holds 100 messages.
+    const stalledAlert = {
+      eval_time: '25m',
+      alertname: 'KafkaConsumerGroupStalled',
+      exp_alerts: [
+        {
+          exp_labels: { ...labels, namespace: 'shop', service: 'orders', severity: 'critical', team: 'commerce' },
+          exp_annotations: {
+            summary: `Consumer group ${GROUP} has stopped committing on ${TOPIC} with 300 messages waiting`,
+            description: `Consumer group ${GROUP} has messages waiting on ${TOPIC} but its committed offset has not moved for 15m. A consumer is stuck (a poison message, a deadlock, a blocked downstream) while the partition waits.`,
+            runbook_url: 'runbooks/KafkaConsumerGroupStalled.md',
+          },
+        },
+      ],
+    };
     list.push(
-      { name: 'a stalled group pages', input: exposition(exporter, stalledGroup), checks: [fires('KafkaConsumerGroupStalled', '25m', labels)] },
+      { name: 'a stalled group pages with the messages waiting on all its partitions', input: exposition(exporter, stalledGroup), checks: [], alerts: [stalledAlert] },
+      { name: 'a stalled group reported by two exporter replicas counts each message once', input: twoReplicas(stalledGroup), checks: [], alerts: [stalledAlert] },
       {
         name: 'a stalled group pages, though one scrape in four fails',
         input: exposition(exporter, { ...stalledGroup, failedScrape: flapping }),

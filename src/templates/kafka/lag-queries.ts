@@ -114,7 +114,7 @@ export class LagQueries {
     return `deriv((${this.lagSum()})[${window}:1m])`;
   }
 
-  /** Lag of partitions (or topics, or the group, as finely as the exporter allows) whose committed offset has not moved in `window`. */
+  /** Summed lag of the partitions (or topics, or the group, as finely as the exporter allows) whose committed offset has not moved in `window`. */
   stalledLag(window: string): string | undefined {
     const { profile } = this.scope;
     const offset = profile.committedOffset;
@@ -129,7 +129,7 @@ export class LagQueries {
     const join = [this.labels.group, this.labels.topic, ...(offset.per === 'partition' ? [this.labels.partition] : []), ...this.cluster];
     const committedNoMore = `(${this.instant(lag.metric, true)} > 0) and on (${join.join(', ')}) (${unchanged})`;
     const neverCommitted = this.unreadPartitions(window);
-    return this.aggregate('max', neverCommitted ? `${committedNoMore}\nor\n${neverCommitted}` : committedNoMore);
+    return this.aggregate('sum', this.onePerPartition(neverCommitted ? `${committedNoMore}\nor\n${neverCommitted}` : committedNoMore));
   }
 
   /**
