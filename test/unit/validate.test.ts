@@ -165,4 +165,18 @@ describe('validation rules', () => {
       expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^the rules of service `shop\/large` make a PrometheusRule of about \d+ KiB: client-side apply/), location: { ...large.svc.location, path: 'service "large"' } }),
     ]);
   });
+
+  it('warns of rules whose text takes more bytes as JSON than it has characters (escaped quotes, non-ASCII)', () => {
+    // Under 256 KiB as characters, over it as JSON: 150,000 escaped (two bytes each), 100,000 non-ASCII (three).
+    const withText = (name: string, text: string, characters: number) => {
+      const svc = testService({ name, selector: { 'app.kubernetes.io/name': name } });
+      const alerts = Array.from({ length: 10 }, (_, i) => testAlert(svc, { name: `Checkout${i}Down`, description: text.repeat(characters / 10 / text.length) }));
+      return [svc, ...alerts];
+    };
+    const found = compileDefinitions([...withText('quoted', '"\\', 150_000), ...withText('accented', '…€', 100_000)]).diagnostics.filter((d) => d.code === 'prometheus-rule-size');
+    expect(found.map((d) => [d.severity, d.location.path])).toEqual([
+      ['warning', 'service "accented"'],
+      ['warning', 'service "quoted"'],
+    ]);
+  });
 });

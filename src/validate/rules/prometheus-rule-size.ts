@@ -74,7 +74,13 @@ function ruleBytesAtMost(rule: RuleIR): number {
   return bytes;
 }
 
-/** JSON escapes a control character or a lone surrogate in six bytes, more than any other UTF-16 unit takes. */
+/** Printable ASCII, newlines and tabs: JSON writes each in one byte, or two when escaped (`\"`, `\\`, `\n`). */
+const escapedInTwoBytesAtMost = /^[\n\t\x20-\x7e]*$/;
+
+/**
+ * JSON escapes a control character or a lone surrogate in six bytes, more than any other UTF-16
+ * unit takes; rule text is almost always printable ASCII, which takes two at most.
+ */
 function stringBytesAtMost(value: string): number {
-  return 6 * value.length + 2;
+  return (escapedInTwoBytesAtMost.test(value) ? 2 : 6) * value.length + 2;
 }
