@@ -6,6 +6,15 @@ import { testService } from '../support/definitions.ts';
 import { describeWithTool } from '../support/tools.ts';
 
 const svc = testService();
+
+/** A 99 % SLO of requests faster than 0.25s, on a histogram declaring 0.1, 0.25 and 0.5. */
+const latencySlo = () =>
+  slo({
+    service: svc,
+    name: 'latency',
+    objective: 99,
+    sli: latency({ histogram: 'http_request_duration_seconds', matchers: { job: svc.name }, thresholdSeconds: 0.25, buckets: [0.1, 0.25, 0.5] }),
+  });
 const identity = { namespace: svc.namespace, service: svc.name, slo: 'availability' };
 const requests = (code: string, values: string, route?: string) =>
   series(`http_requests_total${labelMatchers({ job: svc.name, namespace: svc.namespace, code, ...(route ? { route } : {}) })}`, values);
@@ -94,12 +103,7 @@ describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
   });
 
   it('fire the no-data alert, not a clean record, for a latency SLI whose threshold is not one of the buckets the service exposes', () => {
-    const speed = slo({
-      service: svc,
-      name: 'latency',
-      objective: 99,
-      sli: latency({ histogram: 'http_request_duration_seconds', matchers: { job: svc.name }, thresholdSeconds: 0.25, buckets: [0.1, 0.25, 0.5] }),
-    });
+    const speed = latencySlo();
     const histogram = (suffix: string, values: string, le?: string) =>
       series(`http_request_duration_seconds_${suffix}${labelMatchers({ job: svc.name, namespace: svc.namespace, ...(le ? { le } : {}) })}`, values);
     runScenarios(
@@ -116,12 +120,7 @@ describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
   });
 
   it('do not page for a latency SLI while a rollout changes the buckets: only the pods with the threshold bucket are judged', () => {
-    const speed = slo({
-      service: svc,
-      name: 'latency',
-      objective: 99,
-      sli: latency({ histogram: 'http_request_duration_seconds', matchers: { job: svc.name }, thresholdSeconds: 0.25, buckets: [0.1, 0.25, 0.5] }),
-    });
+    const speed = latencySlo();
     const histogram = (pod: string, suffix: string, le?: string) =>
       series(`http_request_duration_seconds_${suffix}${labelMatchers({ job: svc.name, namespace: svc.namespace, pod, ...(le ? { le } : {}) })}`, '0+600x120');
     // Every request takes under 0.1s; the new version declares 0.1 0.3 1 instead of 0.1 0.25 0.5.
