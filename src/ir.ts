@@ -56,6 +56,8 @@ export type RuleIR = AlertRuleIR | RecordingRuleIR;
 export interface RuleGroupIR {
   readonly name: string;
   readonly serviceId: string;
+  /** How often Prometheus evaluates the group; absent, its global `evaluation_interval`. */
+  readonly interval?: string;
   /** Recordings first (each after those it reads, else by name), then alerts by name. */
   readonly rules: readonly RuleIR[];
 }

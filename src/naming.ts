@@ -55,6 +55,14 @@ export function sloGroup(sloName: string): string {
   return `slo-${sloName}`;
 }
 
+/**
+ * The slower group of one SLO: its ratio over the SLO window and the budget left. The dot keeps
+ * it apart from every SLO's own group, since SLO names cannot hold one.
+ */
+export function sloBudgetGroup(sloName: string): string {
+  return `${sloGroup(sloName)}.budget`;
+}
+
 export const sloLabel = 'slo';
 
 /** Recording rules of every SLO (told apart by their namespace, service and slo labels). */
@@ -62,6 +70,8 @@ export const sloRecordings = {
   errorRate: (window: string) => `slo:sli_error:rate${window}`,
   totalRate: (window: string) => `slo:sli_total:rate${window}`,
   errorRatio: (window: string) => `slo:sli_error:ratio_rate${window}`,
+  /** A 5m recording again, in the budget group: the same values, a sample every budget interval. */
+  sampled: (recording: string) => `${recording}_sampled`,
   objective: 'slo:objective:ratio',
   errorBudget: 'slo:error_budget:ratio',
   budgetRemaining: 'slo:error_budget_remaining:ratio',

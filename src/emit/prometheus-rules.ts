@@ -24,7 +24,7 @@ export function ruleToObject(rule: RuleIR): Record<string, unknown> {
 }
 
 export function groupToObject(group: RuleGroupIR): PrometheusRuleGroup {
-  return { name: group.name, rules: group.rules.map(ruleToObject) };
+  return { name: group.name, interval: group.interval, rules: group.rules.map(ruleToObject) };
 }
 
 /**

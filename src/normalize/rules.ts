@@ -21,6 +21,8 @@ export interface PlacedRule {
   readonly rule: RuleIR;
   readonly service: ServiceIR;
   readonly group: string;
+  /** The group's own evaluation interval (generated groups only). */
+  readonly interval?: string;
   /** Made by vigil in a deliberate order (dependencies first, windows by length): kept as is. */
   readonly generated?: boolean;
 }
@@ -141,11 +143,12 @@ export function normalizeRules(
   const groups = groupBy(placed, (p) => `${p.service.id}\u0000${p.group}`);
   return [...groups.values()]
     .map((members) => {
-      const { service, group } = members[0]!;
+      const { service, group, interval } = members[0]!;
       const rules = members.map((m) => m.rule);
       return {
         name: ruleGroupName(service, group),
         serviceId: service.id,
+        ...(interval === undefined ? {} : { interval }),
         rules: members.every((m) => m.generated) ? rules : orderRules(rules),
       };
     })

@@ -1,10 +1,11 @@
-import type { AlertRuleIR, BurnTierIR, BurnWindowIR, ConfigIR, RecordingRuleIR, ServiceIR, SloIR } from '../ir.ts';
+import type { AlertRuleIR, BurnTierIR, BurnWindowIR, ConfigIR, Labels, RecordingRuleIR, ServiceIR, SloIR } from '../ir.ts';
 import {
   dashboardUrl,
   dashboardUrlAnnotation,
   labelKeys,
   serviceDashboardUid,
   sloAlerts,
+  sloBudgetGroup,
   sloGroup,
   sloLabel,
   sloPanelId,
@@ -18,7 +19,7 @@ import { durationMs } from '../util/duration.ts';
 import { memoize } from '../util/memo.ts';
 import { sortedRecord } from '../util/records.ts';
 import { WINDOW_PLACEHOLDER } from './sli.ts';
-import { BASE_WINDOW_MS, windowText } from './windows.ts';
+import { BASE_WINDOW_MS, BUDGET_INTERVAL_MS, windowText } from './windows.ts';
 import { burnDescription, burnSummary, noDataDescription, noDataSummary } from './words.ts';
 
 const BASE = windowText(BASE_WINDOW_MS);
@@ -36,9 +37,12 @@ const BASE = windowText(BASE_WINDOW_MS);
  *   blip just after the SLO is deployed or renamed. The alerts weigh such a ratio by the share of
  *   its window recorded, as if there had been no errors before: a pair fires once the budget
  *   spent reaches its share, as it would with the whole history;
- * - the ratio over the SLO window, derived the same way, and the objective, budget and
- *   remaining budget for dashboards;
+ * - the objective and budget for dashboards;
  * - the burn-rate alert of each tier, and the no-data alert.
+ *
+ * The ratio over the SLO window and the budget left feed only dashboards, and are the costliest
+ * rules by far: unless an alert reads that window too, they go in a group of their own evaluated
+ * every BUDGET_INTERVAL, from the 5m rates sampled as often (see `budgetRules`).
  */
 export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panelIndex: number): PlacedRule[] {
   const identity = sortedRecord({ [labelKeys.namespace]: service.namespace, [labelKeys.service]: service.name, [sloLabel]: slo.name });
@@ -64,8 +68,7 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
       errorsMayBeMissing ? `${expr}\nor on (${slo.by.join(', ')})\n0 * ${read(sloRecordings.totalRate(BASE))}` : expr;
     recordings.push(record(sloRecordings.totalRate(BASE), inWindow(totalRate, BASE)));
     recordings.push(record(sloRecordings.errorRate(BASE), orNoErrors(inWindow(errorsRate, BASE))));
-    const derived = (window: string) =>
-      `sum_over_time(${read(sloRecordings.errorRate(BASE))}[${window}])\n/\nsum_over_time(${read(sloRecordings.totalRate(BASE))}[${window}])`;
+    const derived = (window: string) => ratioOfSums(read(sloRecordings.errorRate(BASE)), read(sloRecordings.totalRate(BASE)), window);
     for (const window of windows) {
       const expr =
         window === BASE
@@ -75,7 +78,6 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
             : derived(window);
       recordings.push(record(sloRecordings.errorRatio(window), expr));
     }
-    if (!windows.includes(slo.window)) recordings.push(record(sloRecordings.errorRatio(slo.window), derived(slo.window)));
     const longestDerived = windows.filter((w) => isDerived(slo, w, rawWindow)).at(-1);
     if (longestDerived !== undefined) {
       // It reads its own last value: set once, at the first evaluation with traffic. It reads it over
@@ -92,17 +94,12 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
   } else {
     const { errorRatio } = slo.sli;
     for (const window of windows) recordings.push(record(sloRecordings.errorRatio(window), inWindow(errorRatio, window)));
-    if (!windows.includes(slo.window)) {
-      recordings.push(record(sloRecordings.errorRatio(slo.window), `avg_over_time(${read(sloRecordings.errorRatio(BASE))}[${slo.window}])`));
-    }
   }
   recordings.push(record(sloRecordings.objective, `vector(${objectiveRatio(slo)})`));
   recordings.push(record(sloRecordings.errorBudget, `vector(${slo.budget})`));
-  // The budget is one series per SLO, the ratio one per `by` group: each group divides by it.
-  const perGroup = `on (${Object.keys(identity).join(', ')}) group_left`;
-  recordings.push(
-    record(sloRecordings.budgetRemaining, `1 - ${read(sloRecordings.errorRatio(slo.window))}\n/ ${perGroup}\n${read(sloRecordings.errorBudget)}`),
-  );
+  const budget = budgetRules(slo, windows, read, record);
+  if (budget.length === 0) recordings.push(budgetRemaining(slo, identity, read, record));
+  else budget.push(budgetRemaining(slo, identity, read, record));
 
   const dashboard = dashboardUrl(config.grafana.baseUrl, serviceDashboardUid(service), sloPanelId(panelIndex));
   const alerts: AlertRuleIR[] = slo.tiers.map((tier) =>
@@ -144,7 +141,44 @@ export function sloRules(slo: SloIR, service: ServiceIR, config: ConfigIR, panel
     );
   }
   const group = sloGroup(slo.name);
-  return [...recordings, ...alerts].map((rule) => ({ rule, service, group, generated: true }));
+  const budgetGroup = sloBudgetGroup(slo.name);
+  const interval = windowText(BUDGET_INTERVAL_MS);
+  return [
+    ...[...recordings, ...alerts].map((rule) => ({ rule, service, group, generated: true })),
+    ...budget.map((rule) => ({ rule, service, group: budgetGroup, interval, generated: true })),
+  ];
+}
+
+type Read = (metric: string) => string;
+type RecordRule = (name: string, expr: string) => RecordingRuleIR;
+
+/**
+ * The ratio over the SLO window when no alert reads that window, in the budget group: the 5m
+ * recordings sampled every BUDGET_INTERVAL, then 30 days of those samples (a tenth of a day's
+ * worth a series, where the 5m rates hold one every evaluation). None when an alert reads the
+ * window: the SLO's own group records it already.
+ */
+function budgetRules(slo: SloIR, windows: readonly string[], read: Read, record: RecordRule): RecordingRuleIR[] {
+  if (windows.includes(slo.window)) return [];
+  const sampled = (recording: string) => record(sloRecordings.sampled(recording), read(recording));
+  if (slo.sli.kind === 'events') {
+    const errors = sampled(sloRecordings.errorRate(BASE));
+    const total = sampled(sloRecordings.totalRate(BASE));
+    return [errors, total, record(sloRecordings.errorRatio(slo.window), ratioOfSums(read(errors.name), read(total.name), slo.window))];
+  }
+  const ratio = sampled(sloRecordings.errorRatio(BASE));
+  return [ratio, record(sloRecordings.errorRatio(slo.window), `avg_over_time(${read(ratio.name)}[${slo.window}])`)];
+}
+
+/** The errors over the window divided by the events: weighted by traffic, as the raw series would be. */
+function ratioOfSums(errors: string, total: string, window: string): string {
+  return `sum_over_time(${errors}[${window}])\n/\nsum_over_time(${total}[${window}])`;
+}
+
+function budgetRemaining(slo: SloIR, identity: Labels, read: Read, record: RecordRule): RecordingRuleIR {
+  // The budget is one series per SLO, the ratio one per `by` group: each group divides by it.
+  const perGroup = `on (${Object.keys(identity).join(', ')}) group_left`;
+  return record(sloRecordings.budgetRemaining, `1 - ${read(sloRecordings.errorRatio(slo.window))}\n/ ${perGroup}\n${read(sloRecordings.errorBudget)}`);
 }
 
 /** `(ratio_1h > t and ratio_5m > t) or (ratio_6h > t' and ratio_30m > t')`, guarded by the minimum event rate. */

@@ -5,6 +5,14 @@ import { memoize } from '../util/memo.ts';
 /** The shortest window: every SLI is recorded over it, and longer windows are derived from it. */
 export const BASE_WINDOW_MS = 5 * MINUTE;
 
+/**
+ * How often the SLO-window ratio and the budget left are evaluated, from 5m rates sampled as
+ * often. Reading 30 days of rates recorded every evaluation would cost Prometheus more than every
+ * alert of the SLO together. Half the base window, so the sampled rates still cover every moment,
+ * and under Prometheus' 5m lookback, so dashboards always find a value.
+ */
+export const BUDGET_INTERVAL_MS = BASE_WINDOW_MS / 2;
+
 export interface WindowSpec {
   readonly longMs: number;
   readonly shortMs: number;

@@ -57,6 +57,26 @@ describeWithTool('promtool', 'SLO recordings and alerts under promtool', () => {
     );
   });
 
+  it('derive the ratio over the SLO window and the budget left from the 5m rates sampled in the budget group', () => {
+    // One request in eight fails; an 87.5% objective leaves a budget of one in eight, so all of it is spent (binary-exact values).
+    const spent = availability({ objective: 87.5, alerting: { page: false, ticket: false } });
+    runScenarios(
+      [svc, spent],
+      [
+        {
+          name: 'a steady share of failures',
+          input: [requests('200', '0+525x200'), requests('500', '0+75x200')],
+          checks: [
+            recorded('slo:sli_error:rate5m_sampled', '120m', 1.25),
+            recorded('slo:sli_total:rate5m_sampled', '120m', 10),
+            recorded('slo:sli_error:ratio_rate30d', '120m', 0.125),
+            recorded('slo:error_budget_remaining:ratio', '120m', 0),
+          ],
+        },
+      ],
+    );
+  });
+
   it('weigh a window derived from less history than its length by the share recorded, so a blip just after deploying does not fire its pair', () => {
     // The ticket pair's 6h and 30m windows are derived from the 5m rates, which begin with the SLO.
     const fresh = availability({

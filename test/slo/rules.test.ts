@@ -13,14 +13,29 @@ function rangeSelections(expr: string): [string, string][] {
 describe('the rules generated for the example SLOs', async () => {
   const { result } = await compiledExample();
   const sloGroups = result.ir.ruleGroups.filter((g) => g.name.includes('.slo-'));
+  const everyEvaluation = sloGroups.filter((g) => g.interval === undefined);
+  const budgetGroups = sloGroups.filter((g) => g.interval !== undefined);
 
-  it('has one group per SLO', () => {
-    expect(sloGroups.map((g) => g.name)).toEqual(result.ir.slos.map((s) => s.id.replace(/^(.*)\/(.*)\/(.*)$/, '$1.$2.slo-$3')));
+  it('has one group per SLO, and one for its budget evaluated every 2m30s', () => {
+    const groupOf = (s: { id: string }) => s.id.replace(/^(.*)\/(.*)\/(.*)$/, '$1.$2.slo-$3');
+    expect(everyEvaluation.map((g) => g.name)).toEqual(result.ir.slos.map(groupOf));
+    expect(budgetGroups.map((g) => [g.name, g.interval])).toEqual(result.ir.slos.map((s) => [`${groupOf(s)}.budget`, '2m30s']));
   });
 
-  it.each(sloGroups.map((g) => [g.name, g] as const))('%s records no more than Sloth does per SLO', (_, group) => {
+  it.each(everyEvaluation.map((g) => [g.name, g] as const))('%s records no more every evaluation than Sloth does per SLO', (_, group) => {
     const recordings = group.rules.filter((r) => r.type === 'record');
     expect(recordings.length).toBeLessThanOrEqual(SLOTH_RECORDINGS_PER_SLO);
+  });
+
+  it('reads nothing over more than 3 days at every evaluation: the 30-day ratio reads only the rates sampled in its own slower group', () => {
+    const ranges = everyEvaluation.flatMap((g) => g.rules).flatMap((rule) => rangeSelections(rule.expr));
+    for (const [metric, range] of ranges) expect(durationMs(range), `${metric}[${range}]`).toBeLessThanOrEqual(THREE_DAYS);
+    for (const group of budgetGroups) {
+      const recorded = new Set(group.rules.map((r) => r.name));
+      const read = group.rules.flatMap((rule) => rangeSelections(rule.expr));
+      expect(read.map(([, range]) => range)).toEqual(['30d', '30d']);
+      for (const [metric] of read) expect(recorded, metric).toContain(metric);
+    }
   });
 
   it('never reads a raw series over more than 3 days', () => {
