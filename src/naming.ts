@@ -84,6 +84,20 @@ export const sloAlerts = {
   noData: 'SLONoData',
 } as const;
 
+/**
+ * Recordings of a Kafka lag exporter, one rule each in the project whichever number of groups
+ * it reports, told apart by the exporter's labels (job, namespace, and any other equality matcher).
+ */
+export const kafkaRecordings = {
+  /** How many consumer groups the exporter reports; no series while it reports none. */
+  consumerGroups: 'job:kafka_consumer_groups:count',
+} as const;
+
+/** The rule group of a lag exporter's recordings: `lag-exporter.<namespace>.<job>`. */
+export function lagExporterGroup(exporter: { readonly job: string; readonly namespace?: string }): string {
+  return ['lag-exporter', ...(exporter.namespace === undefined ? [] : [exporter.namespace]), exporter.job].join('.');
+}
+
 const GRAFANA_UID_MAX = 40;
 
 /** Why Grafana refuses a dashboard uid (at most 40 letters, digits, `-` and `_`), or undefined. */

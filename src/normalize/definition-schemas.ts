@@ -103,7 +103,7 @@ export const definitionSchemas = {
     },
     ['name', 'service', 'expr', 'severity', 'summary', 'description'],
   ),
-  record: definition({ name: string, service: serviceRef, expr: string, labels: stringMap, group: string }, ['name', 'service', 'expr']),
+  record: definition({ name: string, service: serviceRef, expr: string, labels: stringMap, group: string, shared: { type: 'boolean' } }, ['name', 'service', 'expr']),
   slo: definition(
     {
       service: serviceRef,

@@ -14,6 +14,7 @@ import { normalizeDashboards } from './dashboards.ts';
 import { normalizeRouting } from './routing.ts';
 import { normalizeRunbooks, type RunbookSource } from './runbooks.ts';
 import { normalizeRules } from './rules.ts';
+import { placeSharedRecords } from './shared-records.ts';
 import { normalizeWatches } from './watches.ts';
 import { ServiceIndex } from './services.ts';
 import { normalizeSlos } from '../slo/index.ts';
@@ -70,7 +71,9 @@ export function normalize(
   const serviceIndex = new ServiceIndex(services);
   const slo = normalizeSlos(slos, serviceIndex, configIR, diagnostics);
   const routing = normalizeRouting(routings, serviceIndex, configIR, diagnostics);
-  const ruleGroups = normalizeRules(alerts, records, serviceIndex, configIR, diagnostics, [...slo.rules, ...routing.rules]);
+  const shared = placeSharedRecords(records.filter((r) => r.shared === true), serviceIndex, diagnostics);
+  const owned = records.filter((r) => r.shared !== true);
+  const ruleGroups = normalizeRules(alerts, owned, serviceIndex, configIR, diagnostics, [...slo.rules, ...routing.rules, ...shared]);
   const writtenRunbooks = normalizeRunbooks(runbooks, diagnostics);
   const watched = normalizeWatches(watches, serviceIndex, diagnostics);
   const withoutDashboards = {

@@ -1,7 +1,9 @@
 import { alert, type AlertDefinition, type ServiceRef } from '../authoring/alert.ts';
 import { template } from '../authoring/location.ts';
+import { record, type RecordDefinition } from '../authoring/record.ts';
 import { OptionsError } from '../authoring/options-error.ts';
 import { watchConsumerGroup, type ConsumerGroupWatchDefinition } from '../authoring/watch.ts';
+import { kafkaRecordings, lagExporterGroup } from '../naming.ts';
 import { labelMatchers, re } from '../promql/selector.ts';
 import { memoize } from '../util/memo.ts';
 import { exporterScope, type ExporterScope, type KafkaExporterOptions } from './kafka/exporter-options.ts';
@@ -45,6 +47,8 @@ const RECENT = '5m';
 
 export interface KafkaConsumerLag {
   readonly alerts: readonly AlertDefinition[];
+  /** The exporter's consumer-group count, shared with every other group the exporter reports (one rule in the project). */
+  readonly records: readonly RecordDefinition[];
   readonly watch: ConsumerGroupWatchDefinition;
 }
 
@@ -181,6 +185,8 @@ export const kafkaConsumerLag = template(function kafkaConsumerLag(options: Kafk
     );
   }
 
+  const records = missing || exporterDown ? [groupCountRecord(options.service, q, exporter)] : [];
+
   const watch = watchConsumerGroup({
     service: options.service,
     group,
@@ -196,8 +202,24 @@ export const kafkaConsumerLag = template(function kafkaConsumerLag(options: Kafk
     alertNames: alertNames(alerts),
     numbers,
   });
-  return { alerts, watch };
+  return { alerts, records, watch };
 });
+
+/**
+ * The recording KafkaConsumerGroupMissing and KafkaLagExporterDown read: every template over the
+ * exporter defines it, vigil keeps one (see RecordOptions.shared), so each group's alerts read one
+ * series instead of one per group the exporter reports.
+ */
+function groupCountRecord(service: ServiceRef, q: LagQueries, exporter: ExporterScope): RecordDefinition {
+  return record({
+    name: kafkaRecordings.consumerGroups,
+    service,
+    expr: q.groupCount(),
+    labels: q.groupCountLabels(),
+    group: lagExporterGroup(exporter.target),
+    shared: true,
+  });
+}
 
 /** The signals of whichever group the dashboard variable picks: the same for every group one exporter reports. */
 const groupVariableSignals = memoize(

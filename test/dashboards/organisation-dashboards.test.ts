@@ -21,6 +21,7 @@ function organisation(services: number, extra: (i: number) => Definition[] = () 
       svc,
       slo({ service: svc, name: 'availability', objective: 99.9, sli: errorRatio({ errors: selector('http_requests_total', { ...svc.scrapeLabels, code: re('5..') }), total: requests }) }),
       ...lag.alerts,
+      ...lag.records,
       lag.watch,
       ...dlq.alerts,
       dlq.watch,

@@ -1,10 +1,18 @@
-import { it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Definition } from '../../src/authoring/index.ts';
 import { service } from '../../src/authoring/service.ts';
+import type { ProjectIR } from '../../src/ir.ts';
+import { kafkaRecordings } from '../../src/naming.ts';
+import { PromqlAst } from '../../src/promql/ast.ts';
+import { parseSelector } from '../../src/promql/parse-selector.ts';
+import { renderBundle } from '../../src/render/render.ts';
+import type { KafkaExporterOptions } from '../../src/templates/kafka/exporter-options.ts';
 import { exporterProfiles, type KafkaExporter } from '../../src/templates/kafka/exporters.ts';
 import { kafkaConsumerLag } from '../../src/templates/kafka-consumer-lag.ts';
 import { labelMatchers } from '../../src/promql/selector.ts';
 import type { InputSeries } from '../../src/promtool/test-file.ts';
-import { fires, runScenarios, silent, type Scenario } from '../support/template-scenarios.ts';
+import { compileDefinitions } from '../support/definitions.ts';
+import { fires, runScenarios, runScenariosOnBundle, silent, type Scenario } from '../support/template-scenarios.ts';
 import { describeWithTool } from '../support/tools.ts';
 
 const GROUP = 'orders';
@@ -268,7 +276,7 @@ describeWithTool('promtool', 'kafkaConsumerLag alerts under promtool', () => {
     it(`fire when they should and stay quiet otherwise: ${exporter}`, () => {
       const svc = service({ name: 'orders', namespace: 'shop', team: 'commerce' });
       const lag = kafkaConsumerLag({ service: svc, group: GROUP, topics: [TOPIC], exporter, timeLag: { maxSeconds: 300 } });
-      runScenarios([svc, ...lag.alerts, lag.watch], scenarios(exporter));
+      runScenarios([svc, ...lag.alerts, ...lag.records, lag.watch], scenarios(exporter));
     });
   }
 });
@@ -290,7 +298,7 @@ describeWithTool('promtool', 'kafkaConsumerLag on a kafka-lag-exporter that watc
   it('keeps each cluster to itself', () => {
     const lag = kafkaConsumerLag({ service: svc, group: GROUP, topics: [TOPIC], exporter: 'kafka-lag-exporter' });
     runScenarios(
-      [svc, ...lag.alerts, lag.watch],
+      [svc, ...lag.alerts, ...lag.records, lag.watch],
       [
         {
           name: 'a group healthy in one cluster and caught up and idle in the other stays quiet',
@@ -315,7 +323,7 @@ describeWithTool('promtool', 'kafkaConsumerLag on a kafka-lag-exporter that watc
     const lag = kafkaConsumerLag({ service: svc, group: GROUP, topics: [TOPIC], exporter: { profile: 'kafka-lag-exporter', matchers: { cluster_name: 'main' } } });
     const other = committing('main', '5x90', 'billing');
     runScenarios(
-      [svc, ...lag.alerts, lag.watch],
+      [svc, ...lag.alerts, ...lag.records, lag.watch],
       [
         { name: 'a healthy exporter does not page', input: [...committing('main', '20x90'), ...other, up], checks: [silent('KafkaLagExporterDown', '30m')] },
         {
@@ -331,5 +339,112 @@ describeWithTool('promtool', 'kafkaConsumerLag on a kafka-lag-exporter that watc
         },
       ],
     );
+  });
+});
+
+/** Services `shop/<name>` with two groups each, all watched through one exporter (KafkaLagExporterDown from the first group of the first service alone). */
+function sharedExporterProject(names: readonly string[], exporter: (name: string) => KafkaExporter | KafkaExporterOptions): Definition[] {
+  const definitions: Definition[] = [];
+  for (const name of names) {
+    const svc = service({ name, namespace: 'shop', team: 'commerce' });
+    definitions.push(svc);
+    for (const group of [name, `${name}-replay`]) {
+      const lag = kafkaConsumerLag({ service: svc, group, topics: [`${name}.events`], exporter: exporter(name), ...(name === names[0] && group === name ? {} : { exporterDown: false }) });
+      definitions.push(...lag.alerts, ...lag.records, lag.watch);
+    }
+  }
+  return definitions;
+}
+
+/** Each rule that selects every group the exporter reports (a metric labelled by group, with no matcher on the group), as `type name in group`. */
+function everyGroupReaders(ir: ProjectIR, exporter: KafkaExporter): string[] {
+  const profile = exporterProfiles[exporter];
+  const { lag } = profile;
+  const groupMetrics = new Set([...(lag.per === 'partition' ? [lag.metric] : [lag.max, lag.sum]), profile.committedOffset?.metric, profile.timeLagSeconds, profile.members]);
+  return ir.ruleGroups.flatMap((group) =>
+    group.rules.flatMap((rule) => {
+      const ast = new PromqlAst(rule.expr);
+      const everyGroup = ast.nodes('VectorSelector').some((node) => {
+        const selected = parseSelector(ast.text(node));
+        return groupMetrics.has(selected?.metric) && !selected?.matchers.some((m) => m.name === profile.labels.group);
+      });
+      return everyGroup ? [`${rule.type} ${rule.name} in ${group.name}`] : [];
+    }),
+  );
+}
+
+describe('kafkaConsumerLag over an exporter several services share', () => {
+  for (const exporter of Object.keys(exporterProfiles) as KafkaExporter[]) {
+    it(`reads every group the exporter reports in one recording, not in each group's alerts: ${exporter}`, () => {
+      const { ir, diagnostics } = compileDefinitions(sharedExporterProject(['orders', 'billing', 'audit'], () => exporter));
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(everyGroupReaders(ir, exporter)).toEqual([`record ${kafkaRecordings.consumerGroups} in shop.audit.lag-exporter.${exporterProfiles[exporter].job}`]);
+    });
+  }
+
+  it('records each cluster of a kafka-lag-exporter apart, and refuses two readings of one exporter that would record the same series', () => {
+    const cluster = { orders: 'main', billing: 'dr' } as Record<string, string>;
+    const byCluster = compileDefinitions(sharedExporterProject(['orders', 'billing'], (name) => ({ profile: 'kafka-lag-exporter', matchers: { cluster_name: cluster[name]! } })));
+    expect(byCluster.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const recordings = byCluster.ir.ruleGroups.flatMap((g) => g.rules.filter((r) => r.type === 'record').map((r) => [g.name, r.labels]));
+    expect(recordings).toEqual([
+      ['shop.billing.lag-exporter.kafka-lag-exporter', { cluster_name: 'dr', job: 'kafka-lag-exporter' }],
+      ['shop.orders.lag-exporter.kafka-lag-exporter', { cluster_name: 'main', job: 'kafka-lag-exporter' }],
+    ]);
+    const interval = { orders: '30s', billing: '1m' } as Record<string, string>;
+    const twoIntervals = compileDefinitions(sharedExporterProject(['orders', 'billing'], (name) => ({ profile: 'kafka_exporter', interval: interval[name]! })));
+    expect(twoIntervals.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.message])).toEqual([
+      ['duplicate-rule', `shared recording \`${kafkaRecordings.consumerGroups}{job="kafka-exporter"}\` is defined with two different expressions`],
+    ]);
+  });
+});
+
+/** billing's rule file holds the exporter's group count (billing comes first by id); orders' alerts read it from there. */
+describeWithTool('promtool', 'kafkaConsumerLag alerts reading the group count another service records', () => {
+  const exporter = { profile: 'kafka_exporter', job: 'kafka-exporter', namespace: 'kafka' } as const;
+  const kafka = (metric: string, labels: Record<string, string>, values: string): InputSeries => ({
+    series: `${metric}${labelMatchers({ job: 'kafka-exporter', namespace: 'kafka', ...labels })}`,
+    values,
+  });
+  /** A group's series, reported until `end` (minutes). */
+  const group = (name: string, end = 90) => {
+    const reported = (value: string) => (end >= 90 ? `${value}x90` : `${value}x${end - 1} stale`);
+    const partition = { consumergroup: name, topic: `${name.replace(/-replay$/, '')}.events`, partition: '0' };
+    return [
+      kafka('kafka_consumergroup_lag', partition, reported('5')),
+      kafka('kafka_consumergroup_current_offset', partition, end >= 90 ? '100+60x90' : `100+60x${end - 1} stale`),
+      kafka('kafka_consumergroup_members', { consumergroup: name }, reported('2')),
+    ];
+  };
+  const logEnd = (topic: string) => kafka('kafka_topic_partition_current_offset', { topic, partition: '0' }, '105+60x90');
+  const world = (ends: Record<string, number> = {}) => [
+    ...['billing', 'billing-replay', 'orders', 'orders-replay'].flatMap((name) => group(name, ends[name])),
+    logEnd('billing.events'),
+    logEnd('orders.events'),
+    kafka('up', {}, '1x90'),
+  ];
+
+  it('pages once for a blind exporter, and for a vanished group', () => {
+    const result = compileDefinitions(sharedExporterProject(['orders', 'billing'], () => exporter));
+    expect(result.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    const rendered = renderBundle(result.bundle);
+    const ruleFile = (name: string) => rendered.get(`prometheus/rules/shop/${name}.yaml`)!;
+    expect(ruleFile('billing')).toContain(`record: ${kafkaRecordings.consumerGroups}`);
+    expect(ruleFile('orders')).not.toContain('record:');
+    const everyGroupGone = { billing: 20, 'billing-replay': 20, orders: 20, 'orders-replay': 20 };
+    const orders = { consumergroup: 'orders', topic: 'orders.events', service: 'orders' };
+    runScenariosOnBundle(result.ir.services, rendered, [
+      { name: 'a healthy exporter raises nothing', input: world(), checks: [silent('KafkaLagExporterDown', '60m'), silent('KafkaConsumerGroupMissing', '60m')] },
+      {
+        name: 'an exporter that answers but reports no group pages once, as down, and no group as missing',
+        input: world(everyGroupGone),
+        checks: [silent('KafkaLagExporterDown', '22m'), fires('KafkaLagExporterDown', '30m', { service: 'orders' }), silent('KafkaConsumerGroupMissing', '45m')],
+      },
+      {
+        name: 'a group that vanishes while the exporter reports others pages as missing',
+        input: world({ orders: 20 }),
+        checks: [silent('KafkaConsumerGroupMissing', '25m'), fires('KafkaConsumerGroupMissing', '40m', orders), silent('KafkaLagExporterDown', '40m')],
+      },
+    ]);
   });
 });

@@ -64,4 +64,30 @@ describe('normalize', () => {
       expect(ir.ruleGroups[0]!.rules.map((r) => r.name)).toEqual(['job:requests:rate5m', 'a:requests:ratio', 'b:other:rate5m']);
     }
   });
+
+  it('keeps one rule of a shared recording, in the first service by id that defines it, whatever the definition order', async () => {
+    const { record } = await import('../../src/authoring/record.ts');
+    const services = ['orders', 'billing', 'audit'].map((name) => testService({ name }));
+    const shared = services.map((service) => record({ name: 'job:groups:count', service, expr: 'count(groups)', labels: { job: 'exporter' }, group: 'exporter', shared: true }));
+    for (const order of [shared, [...shared].reverse()]) {
+      const { ir, diagnostics } = normalize([...services, ...order]);
+      expect(diagnostics).toEqual([]);
+      expect(ir.ruleGroups.map((g) => [g.name, g.rules.map((r) => r.name)])).toEqual([['shop.audit.exporter', ['job:groups:count']]]);
+    }
+  });
+
+  it('refuses two shared recordings of one series with different expressions', async () => {
+    const { record } = await import('../../src/authoring/record.ts');
+    const [a, b] = ['a', 'b'].map((name) => testService({ name }));
+    const { diagnostics } = normalize([
+      a!,
+      b!,
+      record({ name: 'job:groups:count', service: a!, expr: 'count(groups)', labels: { job: 'exporter' }, shared: true }),
+      record({ name: 'job:groups:count', service: b!, expr: 'count(other_groups)', labels: { job: 'exporter' }, shared: true }),
+      record({ name: 'job:groups:count', service: b!, expr: 'count(groups)', labels: { job: 'other' }, shared: true }),
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['duplicate-rule', 'shared recording `job:groups:count{job="exporter"}` is defined with two different expressions'],
+    ]);
+  });
 });

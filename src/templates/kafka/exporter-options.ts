@@ -20,7 +20,7 @@ export interface KafkaExporterOptions {
 export interface ExporterScope {
   readonly profile: ExporterProfile;
   /** Selects the exporter's scrape target (job, namespace): its `up` and its own gauges. */
-  readonly target: Matchers;
+  readonly target: { readonly job: string; readonly namespace?: string };
   /** Selects the exporter's series: the target's and the options' matchers. */
   readonly matchers: Matchers;
   /**

@@ -1,3 +1,4 @@
+import { kafkaRecordings } from '../../naming.ts';
 import { aggregateBy, by, oneOf, quote, selector, type Matchers, type MatchValue } from '../../promql/selector.ts';
 import type { ExporterScope } from './exporter-options.ts';
 import type { ExporterProfile } from './exporters.ts';
@@ -228,14 +229,35 @@ export class LagQueries {
    */
   exporterBlind(): string[] {
     const health = this.exporterHealth();
-    return [`absent_over_time(${this.everyGroup()}[${this.scope.bridge}])`, ...(health ? [`${health} == 0`] : [])];
+    return [`absent(${this.recordedGroupCount()})`, ...(health ? [`${health} == 0`] : [])];
   }
 
   /** One series while the exporter reports at least one consumer group (and, where it says so, read Kafka whole). */
   exporterSeesGroups(): string {
     const health = this.exporterHealth();
-    const groups = `count(last_over_time(${this.everyGroup()}[${this.scope.bridge}]))`;
+    const groups = this.recordedGroupCount();
     return health ? `${groups} and on () (${health} == 1)` : groups;
+  }
+
+  /**
+   * How many consumer groups the exporter reports within the bridge; nothing while it reports
+   * none. Recorded once per exporter (see groupCountLabels): every group's alerts read the one
+   * recorded series, not every group's series each.
+   */
+  groupCount(): string {
+    return `count(last_over_time(${this.everyGroup()}[${this.scope.bridge}]))`;
+  }
+
+  /** The labels of the recorded group count: the exporter's equality matchers, which tell one exporter (or cluster) from another. */
+  groupCountLabels(): Record<string, string> {
+    const labels: Record<string, string> = {};
+    for (const [name, value] of Object.entries(this.scope.matchers)) if (typeof value === 'string') labels[name] = value;
+    return labels;
+  }
+
+  /** The recorded group count of the exporter. */
+  private recordedGroupCount(): string {
+    return selector(kafkaRecordings.consumerGroups, this.groupCountLabels());
   }
 
   /** The exporter's own word on its last collection from Kafka, where it gives one: 1 whole, 0 not. */
