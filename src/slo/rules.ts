@@ -154,9 +154,9 @@ type RecordRule = (name: string, expr: string) => RecordingRuleIR;
 
 /**
  * The ratio over the SLO window when no alert reads that window, in the budget group: the 5m
- * recordings sampled every BUDGET_INTERVAL, then 30 days of those samples (a tenth of a day's
- * worth a series, where the 5m rates hold one every evaluation). None when an alert reads the
- * window: the SLO's own group records it already.
+ * recordings sampled every BUDGET_INTERVAL, then the whole window of those samples, a fifth of
+ * what the 5m recordings hold at the default 30s evaluation. None when an alert reads the window:
+ * the SLO's own group records it already.
  */
 function budgetRules(slo: SloIR, windows: readonly string[], read: Read, record: RecordRule): RecordingRuleIR[] {
   if (windows.includes(slo.window)) return [];
