@@ -21,6 +21,8 @@ import { backfill } from './rule-cost/backfill.ts';
 import { scrapeTargets, serveSeries } from './rule-cost/exporter.ts';
 import { costByKind, costByRule, cpuSeconds, ownMetric, readsByRule, watchEvaluations } from './rule-cost/measure.ts';
 import { rawSeries, recordedSeries } from './rule-cost/series.ts';
+import { findOnPath } from '../src/promtool/tools.ts';
+import { printTable, wholeNumber } from './command-line.ts';
 import { writeSyntheticOrg } from './synthetic-org.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,16 +32,8 @@ const minutes = wholeNumber('--minutes', 6);
 const sloDays = 30;
 const warmUpMs = 90_000;
 
-function wholeNumber(name: string, otherwise: number): number {
-  const at = process.argv.indexOf(name);
-  const value = Number(at > 0 ? process.argv[at + 1] : otherwise);
-  if (Number.isInteger(value) && value >= 1) return value;
-  console.error(`${name} takes a whole number, at least 1`);
-  process.exit(2);
-}
-
 for (const tool of ['promtool', 'prometheus']) {
-  if (spawnSync(tool, ['--version']).status !== 0) {
+  if (!findOnPath(tool)) {
     console.error(`${tool} is not on PATH (Debian: apt-get install prometheus)`);
     process.exit(2);
   }
@@ -134,18 +128,19 @@ async function measure(): Promise<void> {
     const rules = reads.reduce((sum, r) => sum + r.count, 0);
     console.log(`${services} services, ${loaded} groups (${evaluations.size} evaluated while measured), ${rules} rules; ${(samples / 1e6).toFixed(1)} million samples of history;`);
     console.log(`Prometheus ${prometheusVersion()}, rules evaluated every 30 s, measured for ${minutes} minutes after ${warmUpMs / 1000} s.\n`);
-    table(
+    printTable(
       ['group kind', 'groups', 'interval', 'ms per 30 s', 'per service'],
       [
         ...kinds.map((k) => [k.kind, String(k.groups), `${k.intervalSeconds}s`, k.msPer30s.toFixed(1), (k.msPer30s / services).toFixed(2)]),
         ['total', String(evaluations.size), '', total.toFixed(1), (total / services).toFixed(2)],
       ],
+      1,
     );
     console.log(`\nrule evaluation: ${(total / 30_000).toFixed(4)} s per s; Prometheus's CPU over the same minutes: ${cores.toFixed(3)} cores`);
     const samplesTotal = reads.reduce((sum, r) => sum + r.samplesPer30s, 0);
     const ruleCost = costByRule(evaluations);
     console.log(`\nby rule, per service and 30 s: samples read (a budget group's at a fifth), ${Math.round(samplesTotal / services).toLocaleString('en')} in all, and evaluation time\n`);
-    table(
+    printTable(
       ['group', 'rule', 'rules', 'samples', '%', 'ms', '%'],
       reads.map((r) => {
         const [kind, rule] = [r.rule.slice(0, r.rule.indexOf(' ')), r.rule.slice(r.rule.indexOf(' ') + 1)];
@@ -172,12 +167,4 @@ async function measure(): Promise<void> {
 function prometheusVersion(): string {
   const printed = spawnSync('prometheus', ['--version'], { encoding: 'utf8' });
   return /version (\S+)/.exec(printed.stdout + printed.stderr)?.[1] ?? '?';
-}
-
-/** Columns aligned: the first `textColumns` to the left, the figures to the right. */
-function table(header: readonly string[], rows: readonly string[][], textColumns = 1): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
 }

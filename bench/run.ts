@@ -12,24 +12,13 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { option, printTable, wholeNumber } from './command-line.ts';
 import { writeSyntheticOrg } from './synthetic-org.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sizes = option('--sizes')?.split(',').map(Number) ?? [100, 334, 1000, 3334];
 const runs = wholeNumber('--runs', 1);
 const perModule = wholeNumber('--services-per-module', 50);
-
-function wholeNumber(name: string, otherwise: number): number {
-  const value = Number(option(name) ?? otherwise);
-  if (Number.isInteger(value) && value >= 1) return value;
-  console.error(`${name} takes a whole number, at least 1 (got ${option(name)})`);
-  process.exit(2);
-}
-
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : undefined;
-}
 
 interface StageFigures {
   stages: Record<string, number>;
@@ -134,15 +123,12 @@ const header = [
   'services', 'SLOs', 'rules', 'files', 'MiB', 'load', 'normalize', 'validate', 'emit', 'render', 'render+write',
   'in-process', 'yaml floor', '÷ floor', 'peak MiB', 'CLI build', 'CLI cpu', 'CLI MiB', 'CLI rebuild', 'CLI --check',
 ];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: readonly string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
 console.log('times in seconds (wall; "CLI cpu" is the first build\'s user and system time); sizes in MiB.');
 console.log('The build renders each file as it writes it (render+write);');
 console.log('render alone is a separate pass, shown for the profile and left out of in-process.');
 console.log(`Each definition module defines ${perModule === 1 ? 'one service' : `${perModule} services`}.`);
 if (runs > 1) console.log(`CLI figures: medians of ${runs} runs.`);
-console.log(line(header));
-for (const row of rows) console.log(line(row));
+printTable(header, rows);
 
 const first = figures.find((f) => f.stage.slos >= 1000 && f.stage.slos < 2000);
 const largest = figures.at(-1);

@@ -1,6 +1,8 @@
-import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { selector } from '../../src/promql/selector.ts';
+import { runToolInBackground } from '../../src/promtool/tools.ts';
+import { mapInParallel } from '../../src/util/in-parallel.ts';
 import type { Series } from './series.ts';
 
 /**
@@ -37,14 +39,12 @@ export async function backfill(histories: readonly History[], until: number, scr
     samples += written;
   }
   // Two at a time: the windows are independent, and this machine has two cores.
-  const queue = [...files];
-  const worker = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=72h', file, tsdb]);
-      rmSync(file);
-    }
-  };
-  await Promise.all([worker(), worker()]);
+  await mapInParallel(files, 2, async (file) => {
+    const args = ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=72h', file, tsdb];
+    const run = await runToolInBackground('promtool', args, { timeoutMs: 30 * 60_000 });
+    if (run.status !== 0) throw new Error(`promtool ${args.join(' ')} failed${'stopped' in run ? ` (${run.stopped})` : ''}:\n${run.stderr.slice(-4000)}`);
+    rmSync(file);
+  });
   rmSync(scratch, { recursive: true, force: true });
   return samples;
 }
@@ -79,7 +79,7 @@ function writeWindow(file: string, histories: readonly History[], from: number, 
       for (const { series, history } of all) {
         const step = history.everySeconds;
         const first = from <= history.from ? history.from : history.from + Math.ceil((from - history.from) / step) * step;
-        const name = `${metric}{${labelText(series.labels)}} `;
+        const name = `${selector(metric, series.labels)} `;
         for (let t = first; t <= to; t += step) {
           put(`${name}${series.value(t)} ${t}\n`);
           samples++;
@@ -92,20 +92,4 @@ function writeWindow(file: string, histories: readonly History[], from: number, 
     closeSync(fd);
   }
   return samples;
-}
-
-export function labelText(labels: Readonly<Record<string, string>>): string {
-  return Object.entries(labels)
-    .map(([name, value]) => `${name}="${value}"`)
-    .join(',');
-}
-
-function run(executable: string, args: readonly string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(executable, [...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${executable} ${args.join(' ')} exited with ${code}:\n${errors}`))));
-  });
 }

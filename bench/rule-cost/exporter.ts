@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { labelText } from './backfill.ts';
+import { selector } from '../../src/promql/selector.ts';
 import type { RawSeries } from './series.ts';
 
 /** Labels Prometheus adds from its scrape configuration (job name, target, target label). */
@@ -10,14 +10,15 @@ const SCRAPE_LABELS = new Set(['job', 'instance', 'namespace']);
  * they continue the backfilled history.
  */
 export async function serveSeries(series: readonly RawSeries[], port: number): Promise<Server> {
-  const byTarget = new Map<string, Map<string, { labels: string; value: (t: number) => number }[]>>();
+  const byTarget = new Map<string, Map<string, { written: string; value: (t: number) => number }[]>>();
   for (const one of series) {
     if (one.name === 'up') continue;
     const metrics = byTarget.get(one.target) ?? new Map();
     byTarget.set(one.target, metrics);
     const same = metrics.get(one.name) ?? [];
     metrics.set(one.name, same);
-    same.push({ labels: labelText(Object.fromEntries(Object.entries(one.labels).filter(([name]) => !SCRAPE_LABELS.has(name)))), value: one.value });
+    const exposed = Object.fromEntries(Object.entries(one.labels).filter(([label]) => !SCRAPE_LABELS.has(label)));
+    same.push({ written: selector(one.name, exposed), value: one.value });
   }
   const server = createServer((request, response) => {
     const metrics = byTarget.get(request.url?.replace(/^\/metrics\//, '') ?? '');
@@ -29,7 +30,7 @@ export async function serveSeries(series: readonly RawSeries[], port: number): P
     const lines: string[] = [];
     for (const [name, all] of metrics) {
       lines.push(`# TYPE ${name} untyped`);
-      for (const { labels, value } of all) lines.push(`${name}${labels ? `{${labels}}` : ''} ${value(t)}`);
+      for (const series of all) lines.push(`${series.written} ${series.value(t)}`);
     }
     response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(`${lines.join('\n')}\n`);
   });
