@@ -16,7 +16,11 @@ export class NeverSettledError extends Error {
  */
 export function settledOrStuck<T>(loading: Promise<T>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const stuck = () => reject(new NeverSettledError());
+    // Rejected from a callback the loop runs, not from the event: a rejection alone runs as
+    // microtasks and leaves the loop with nothing to do, so the next module awaited (which may be
+    // stuck too) gets no second 'beforeExit' and the process ends with no report (seen on Node 22
+    // and later, whose loader then has nothing in flight).
+    const stuck = () => setImmediate(() => reject(new NeverSettledError()));
     process.once('beforeExit', stuck);
     loading.then(
       (value) => {
