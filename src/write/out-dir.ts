@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, readdirSync, readSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { parseManifest } from '../emit/manifest.ts';
 import { paths } from '../naming.ts';
 import { hasGeneratedHeader } from '../render/render.ts';
@@ -93,21 +93,26 @@ export function previouslyGenerated(outDir: string, entries = listEntries(outDir
 export type EntryKind = 'file' | 'directory' | 'staged' | 'other';
 
 /**
- * Everything under `dir`, by `/`-separated path relative to it (nothing when it does not exist),
+ * Everything under `dir`, by `/`-separated path relative to it (nothing when it cannot be listed),
  * without following symbolic links. One listing tells which files are there, where asking file by
- * file would cost a failed open for each file of a first build.
+ * file would cost a failed open for each file of a first build. Not `readdirSync`'s `recursive`:
+ * since Node 22 it descends into linked directories, whose files would then look like the
+ * output's own, to be compared, overwritten or deleted.
  */
 export function listEntries(dir: string): Map<string, EntryKind> {
   const listing = new Map<string, EntryKind>();
-  let entries;
+  const list = (directory: string, prefix: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = prefix + entry.name;
+      const kind = entry.name.includes(TEMP_MARKER) ? 'staged' : entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
+      listing.set(path, kind);
+      if (kind === 'directory') list(join(directory, entry.name), `${path}/`);
+    }
+  };
   try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    list(dir, '');
   } catch {
-    return listing;
-  }
-  for (const entry of entries) {
-    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
-    listing.set(path, entry.name.includes(TEMP_MARKER) ? 'staged' : entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other');
+    return new Map();
   }
   return listing;
 }
