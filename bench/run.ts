@@ -6,10 +6,11 @@
  *   npm run bench -- --sizes 100,1000
  *   npm run bench -- --runs 3          # each CLI figure the median of three runs
  *   npm run bench -- --services-per-module 1   # one definition module per service (default 50)
+ *   npx -p node@26 -c 'npm run bench'          # under another Node.js than the one on PATH
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { option, printTable, wholeNumber } from './command-line.ts';
@@ -123,6 +124,7 @@ const header = [
   'services', 'SLOs', 'rules', 'files', 'MiB', 'load', 'normalize', 'validate', 'emit', 'render', 'render+write',
   'in-process', 'yaml floor', '÷ floor', 'peak MiB', 'CLI build', 'CLI cpu', 'CLI MiB', 'CLI rebuild', 'CLI --check',
 ];
+console.log(`Node ${process.version} (V8 ${process.versions.v8}) on ${availableParallelism()} cores; every stage and command ran under it.`);
 console.log('times in seconds (wall; "CLI cpu" is the first build\'s user and system time); sizes in MiB.');
 console.log('The build renders each file as it writes it (render+write);');
 console.log('render alone is a separate pass, shown for the profile and left out of in-process.');
