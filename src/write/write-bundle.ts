@@ -57,8 +57,8 @@ const writesInFlight = 32;
 
 /**
  * The callback `writeFile`, not the one of `fs/promises`, which goes through a file handle per
- * file: staging the 16,733 files of a 3334-service bundle took 3.1 s with this one, 5.3 s with
- * that.
+ * file: under Node 26, staging the 16,733 files of a 3334-service bundle took 3.1 s with this
+ * one, 5.3 s with that (under Node 20 the two took the same time).
  */
 const writeFileAsync = promisify(writeFile);
 
