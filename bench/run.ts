@@ -76,7 +76,7 @@ function median(runs: readonly CliFigures[]): CliFigures {
  * A first build into a directory that never held files (as from a fresh checkout), a rebuild
  * with nothing changed and `build --check`, `runs` times, each run with a directory of its own.
  */
-function cliRuns(project: string): { build: CliFigures; rebuild: CliFigures; check: CliFigures; rewritten: number } {
+function cliRuns(project: string): { builds: CliFigures[]; rebuilds: CliFigures[]; checks: CliFigures[]; rewritten: number } {
   const builds: CliFigures[] = [];
   const rebuilds: CliFigures[] = [];
   const checks: CliFigures[] = [];
@@ -88,27 +88,25 @@ function cliRuns(project: string): { build: CliFigures; rebuild: CliFigures; che
   }
   // Any run that rewrote a file counts: the target is none in every run.
   const rewritten = Math.max(...rebuilds.map((r) => Number(/(\d+) files? written/.exec(r.output)?.[1] ?? NaN)));
-  return { build: median(builds), rebuild: median(rebuilds), check: median(checks), rewritten };
+  return { builds, rebuilds, checks, rewritten };
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const rows: string[][] = [];
 const figures: { services: number; stage: StageFigures; build: CliFigures; rebuild: CliFigures; check: CliFigures }[] = [];
-/**
- * Deleted once everything is timed: on some file systems (this machine's ext4) creating files in
- * the minutes after deleting many costs seconds of the kernel's time, which the next first build
- * would be charged.
- */
-const projects: string[] = [];
+/** Each run's wall times, when there are several: the spread the medians hide. */
+const runRows: string[][] = [];
+const projectOf = (services: number) => join(tmpdir(), `vigil-bench-${services}`);
 
 try {
   for (const services of sizes) {
-    const project = join(tmpdir(), `vigil-bench-${services}`);
-    projects.push(project);
+    const project = projectOf(services);
     writeSyntheticOrg(project, services, root, perModule);
     const stage = JSON.parse(node(['--import', tsx(), join(root, 'bench', 'stages.ts'), project, join(project, 'stage-out')], project)) as StageFigures;
     if (stage.errors > 0) throw new Error(`the synthetic organisation of ${services} services has errors`);
-    const { build, rebuild, check, rewritten } = cliRuns(project);
+    const { builds, rebuilds, checks, rewritten } = cliRuns(project);
+    const [build, rebuild, check] = [median(builds), median(rebuilds), median(checks)];
+    runRows.push([String(services), ...[builds, rebuilds, checks].map((each) => each.map((r) => seconds(r.wallMs)).join(' '))]);
     figures.push({ services, stage, build, rebuild, check });
     const total = Object.entries(stage.stages).reduce((sum, [name, ms]) => (name === 'render' ? sum : sum + ms), 0);
     rows.push([
@@ -130,7 +128,10 @@ try {
     ]);
   }
 } finally {
-  for (const project of projects) rmSync(project, { recursive: true, force: true });
+  // Only once everything is timed: on some file systems (this machine's ext4) creating files in
+  // the minutes after deleting many costs seconds of the kernel's time, which the next first
+  // build would be charged.
+  for (const services of sizes) rmSync(projectOf(services), { recursive: true, force: true });
 }
 
 const header = [
@@ -145,6 +146,10 @@ console.log('CLI build writes into a directory that never held files; CLI rebuil
 console.log(`Each definition module defines ${perModule === 1 ? 'one service' : `${perModule} services`}.`);
 if (runs > 1) console.log(`CLI figures: medians of ${runs} runs.`);
 printTable(header, rows);
+if (runs > 1) {
+  console.log('\nCLI wall time of each run, in the order run:');
+  printTable(['services', 'CLI build', 'CLI rebuild', 'CLI --check'], runRows);
+}
 
 const first = figures.find((f) => f.stage.slos >= 1000 && f.stage.slos < 2000);
 const largest = figures.at(-1);
